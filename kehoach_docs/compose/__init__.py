@@ -1,0 +1,1 @@
+"""View models: one per document kind, plain data a template can print."""

@@ -1,0 +1,136 @@
+"""Inline text to WordprocessingML runs.
+
+Text fields may carry a light markup: `*nghiêng*`, `**đậm**`, `[^1]` for a footnote
+reference and `\\*` for a literal star. Each role is a character style of the template
+(KhEmphasis, KhStrong, …), so the look stays in the template, not in code. Everything
+else is text: escaped, never interpreted as XML or Jinja.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from markupsafe import Markup
+
+from ..vn import strip_xml_forbidden
+
+EMPHASIS = "KhEmphasis"
+STRONG = "KhStrong"
+NUMBER = "KhNumber"
+LABEL = "KhLabel"
+DRAFTER = "KhDrafter"
+FOOTNOTE_REF = "FootnoteReference"
+
+_TOKENS = re.compile(r"\\\*|\*\*|\*|\[\^([^\]\s]+)\]|\n")
+
+
+def run_xml(text: str, style: str | None = None) -> str:
+    if not text:
+        return ""
+    props = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+    safe = escape(strip_xml_forbidden(text))
+    return f'<w:r>{props}<w:t xml:space="preserve">{safe}</w:t></w:r>'
+
+
+def break_xml() -> str:
+    return "<w:r><w:br/></w:r>"
+
+
+def footnote_ref_xml(note_id: int) -> str:
+    return (
+        f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_REF}"/></w:rPr>'
+        f'<w:footnoteReference w:id="{note_id}"/></w:r>'
+    )
+
+
+@dataclass
+class Footnotes:
+    """Footnotes in order of first reference; ids start at 1 as Word numbers them."""
+
+    texts: dict[str, str]
+    order: list[str] = field(default_factory=list)
+
+    def ref(self, key: str) -> int:
+        if key not in self.order:
+            self.order.append(key)
+        return self.order.index(key) + 1
+
+    def notes(self) -> list[tuple[int, Runs]]:
+        return [(i + 1, inline(self.texts[key])) for i, key in enumerate(self.order)]
+
+
+class Runs:
+    """A run sequence that a template prints with `{{r value }}`."""
+
+    def __init__(self, xml: str = "") -> None:
+        self.xml = xml
+
+    def __html__(self) -> str:
+        return self.xml
+
+    def __add__(self, other: Runs) -> Runs:
+        return Runs(self.xml + other.xml)
+
+    def __bool__(self) -> bool:
+        return bool(self.xml)
+
+    def __str__(self) -> str:
+        return Markup(self.xml)
+
+
+def plain(text: str, style: str | None = None) -> Runs:
+    return Runs(run_xml(text, style))
+
+
+def lines(texts: list[str], style: str | None = None) -> Runs:
+    """Several lines in one paragraph, separated by line breaks."""
+    return Runs(break_xml().join(run_xml(t, style) for t in texts))
+
+
+def inline(
+    text: str,
+    footnotes: Footnotes | None = None,
+    base: str | None = None,
+) -> Runs:
+    """Parse the inline markup of `text` into runs; `base` styles the unmarked text."""
+    out: list[str] = []
+    emphasis = strong = False
+    pos = 0
+
+    def style() -> str | None:
+        if strong:
+            return STRONG
+        if emphasis:
+            return EMPHASIS
+        return base
+
+    def flush(upto: int) -> None:
+        out.append(run_xml(text[pos:upto], style()))
+
+    for match in _TOKENS.finditer(text):
+        flush(match.start())
+        pos = match.end()
+        token = match.group(0)
+        if token == "\\*":
+            out.append(run_xml("*", style()))
+        elif token == "**":
+            strong = not strong
+        elif token == "*":
+            emphasis = not emphasis
+        elif token == "\n":
+            out.append(break_xml())
+        elif footnotes is not None and match.group(1) in footnotes.texts:
+            out.append(footnote_ref_xml(footnotes.ref(match.group(1))))
+        else:
+            out.append(run_xml(token, style()))
+    flush(len(text))
+    return Runs("".join(out))
+
+
+def plain_text(text: str) -> str:
+    """The words a reader sees: markup and footnote references removed."""
+    text = re.sub(r"\[\^[^\]\s]+\]", "", text)
+    text = text.replace("\\*", "\x00").replace("*", "").replace("\x00", "*")
+    return text

@@ -1,0 +1,1 @@
+"""Validated models of the workspace's YAML files."""

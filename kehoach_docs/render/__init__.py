@@ -1,0 +1,1 @@
+"""From a view model to .docx bytes: docxtpl, then what docxtpl cannot do."""

@@ -1,0 +1,81 @@
+"""Run properties resolved through the style chain as Word does.
+
+Order: direct run formatting, the run's character style, the paragraph's style and the
+styles it is based on, then the document defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+@dataclass(frozen=True)
+class RunLook:
+    size_pt: float
+    bold: bool
+    italic: bool
+
+
+def _on(el: etree._Element | None) -> bool | None:
+    if el is None:
+        return None
+    val = el.get(w("val"))
+    return val not in ("0", "false", "off")
+
+
+class StyleBook:
+    def __init__(self, styles_root: etree._Element) -> None:
+        self.by_id = {s.get(w("styleId")): s for s in styles_root.iter(w("style"))}
+        defaults = styles_root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+        self.defaults = defaults
+        self.default_paragraph = next(
+            (s.get(w("styleId")) for s in self.by_id.values()
+             if s.get(w("type")) == "paragraph" and s.get(w("default")) == "1"),
+            None,
+        )
+
+    def _chain(self, style_id: str | None) -> list[etree._Element]:
+        out: list[etree._Element] = []
+        seen: set[str] = set()
+        while style_id and style_id not in seen and style_id in self.by_id:
+            seen.add(style_id)
+            style = self.by_id[style_id]
+            out.append(style)
+            based = style.find(w("basedOn"))
+            style_id = based.get(w("val")) if based is not None else None
+        return out
+
+    def run_look(self, paragraph: etree._Element, run: etree._Element | None) -> RunLook:
+        layers: list[etree._Element | None] = []
+        if run is not None:
+            rpr = run.find(w("rPr"))
+            layers.append(rpr)
+            if rpr is not None and rpr.find(w("rStyle")) is not None:
+                char_id = rpr.find(w("rStyle")).get(w("val"))  # type: ignore[union-attr]
+                layers += [s.find(w("rPr")) for s in self._chain(char_id)]
+        ppr = paragraph.find(w("pPr"))
+        style_el = ppr.find(w("pStyle")) if ppr is not None else None
+        para_id = style_el.get(w("val")) if style_el is not None else self.default_paragraph
+        layers += [s.find(w("rPr")) for s in self._chain(para_id)]
+        layers.append(self.defaults)
+
+        def first(tag: str) -> etree._Element | None:
+            for layer in layers:
+                if layer is not None and layer.find(w(tag)) is not None:
+                    return layer.find(w(tag))
+            return None
+
+        size = first("sz")
+        return RunLook(
+            size_pt=int(size.get(w("val"), "20")) / 2 if size is not None else 10.0,
+            bold=bool(_on(first("b"))),
+            italic=bool(_on(first("i"))),
+        )

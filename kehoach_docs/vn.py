@@ -1,0 +1,110 @@
+"""Vietnamese text helpers: NĐ 30 dates and numbers, Roman numerals, NFC, slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+# Three blanks wide enough to write a day or month in by hand on a draft.
+DRAFT_BLANK = "      "
+
+_FORBIDDEN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def nfc(text: str) -> str:
+    """Return `text` in NFC, the form TCVN 6909:2001 and Word expect."""
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_xml_forbidden(text: str) -> str:
+    """Drop the control characters that XML 1.0 cannot hold."""
+    return _FORBIDDEN_XML.sub("", text)
+
+
+def has_xml_forbidden(text: str) -> bool:
+    return _FORBIDDEN_XML.search(text) is not None
+
+
+def pad2(value: int) -> str:
+    return f"{value:02d}"
+
+
+def nd30_day(day: int) -> str:
+    """Days 1-9 take a leading zero."""
+    return pad2(day)
+
+
+def nd30_month(month: int) -> str:
+    """Months 1 and 2 take a leading zero, months 3-12 do not."""
+    return pad2(month) if month < 3 else str(month)
+
+
+def date_words(value: date | None, year: int | None = None) -> str:
+    """`ngày 04 tháng 01 năm 2024`; with no date, blanks for day and month."""
+    if value is None:
+        shown_year = str(year) if year else DRAFT_BLANK
+        return f"ngày{DRAFT_BLANK}tháng{DRAFT_BLANK}năm {shown_year}"
+    return f"ngày {nd30_day(value.day)} tháng {nd30_month(value.month)} năm {value.year}"
+
+
+def place_date_line(place: str, value: date | None, year: int | None = None) -> str:
+    """The box 4 line: `Kon Tum, ngày 04 tháng 01 năm 2024`."""
+    return f"{place}, {date_words(value, year)}"
+
+
+def doc_number(number: int | str | None) -> str:
+    """The number part of a số ký hiệu: a leading zero below 10, blank for a draft."""
+    if number is None or (isinstance(number, str) and not number.strip()):
+        return DRAFT_BLANK
+    if isinstance(number, int) or number.strip().isdigit():
+        return pad2(int(number))
+    return number.strip()
+
+
+def so_ky_hieu(number: int | str | None, type_code: str, issuer_code: str) -> str:
+    """`05/KH-UBND`; a draft keeps a blank before the slash."""
+    code = f"{type_code}-{issuer_code}" if type_code else issuer_code
+    return f"{doc_number(number)}/{code}"
+
+
+_ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)
+
+
+def roman(value: int) -> str:
+    if not 0 < value < 4000:
+        raise ValueError(f"roman numerals cover 1-3999, not {value}")
+    out = []
+    for amount, letters in _ROMAN:
+        count, value = divmod(value, amount)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def letter(value: int) -> str:
+    """1 -> a, 2 -> b ... following the Vietnamese alphabet order used in plans."""
+    alphabet = "abcdđeghiklmnopqrstuvxy"
+    if not 0 < value <= len(alphabet):
+        raise ValueError(f"no letter for item {value}")
+    return alphabet[value - 1]
+
+
+def slugify(text: str) -> str:
+    """An ASCII id or file name from Vietnamese text: `Sở Nội vụ` -> `so-noi-vu`."""
+    text = nfc(text).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def fold(text: str) -> str:
+    """A form for matching names typed loosely: no accents, no case, single spaces."""
+    return " ".join(slugify(text).split("-"))

@@ -1,0 +1,34 @@
+"""Files appear whole or not at all: a temporary file beside the target, then a rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import KehoachError
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise KehoachError(f"không tạo được tệp trong {path.parent}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except PermissionError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise KehoachError(
+            f"không ghi được {path}: tệp đang mở trong Word hay LibreOffice? Hãy đóng lại rồi chạy lại"
+        ) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,178 @@
+"""YAML loading that clerks' files cannot abuse, with a line number for every value.
+
+PyYAML's SafeLoader still expands aliases without bound and keeps the last of two
+duplicate keys silently; here the node tree is walked by hand so that both are refused,
+every value keeps the line it came from, and every string comes out NFC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import DataError, Problem
+from .vn import has_xml_forbidden, nfc, strip_xml_forbidden
+
+MAX_BYTES = 8 * 1024 * 1024
+# Enough for any real plan; an alias bomb reaches it within milliseconds.
+MAX_NODES = 200_000
+
+PathKey = tuple[str | int, ...]
+
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null")}
+_TIMESTAMP = _STD + "timestamp"
+
+
+def field_name(path: PathKey) -> str:
+    """`ke_hoach.phan[1].muc[0].chu_tri` from a path of keys and indices."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+@dataclass
+class Loaded:
+    """A parsed YAML file: its data and the line each value came from."""
+
+    path: Path
+    display: str
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def line_of(self, path: PathKey) -> int | None:
+        """The line of `path`, or of the nearest enclosing value that has one."""
+        probe = tuple(path)
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            probe = probe[:-1]
+        return self.lines.get((), 1)
+
+    def problem(self, path: PathKey, message: str, warning: bool = False) -> Problem:
+        return Problem(self.display, self.line_of(path), field_name(path), message, warning)
+
+
+class _TooBig(Exception):
+    pass
+
+
+class _Builder:
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def fail(self, node: Node, path: PathKey, message: str) -> None:
+        self.problems.append(
+            Problem(self.loaded.display, node.start_mark.line + 1, field_name(path), message)
+        )
+
+    def build(self, node: Node, path: PathKey) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig
+        self.loaded.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, SequenceNode):
+            if node.tag != _STD + "seq":
+                self.fail(node, path, f"thẻ YAML “{node.tag}” không được phép")
+                return None
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self.scalar(node, path)
+
+    def mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
+        if node.tag != _STD + "map":
+            self.fail(node, path, f"thẻ YAML “{node.tag}” không được phép")
+            return {}
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag == _STD + "merge":
+                self.fail(key_node, path, "khóa phải là một chữ đơn (không dùng khóa gộp “<<”)")
+                continue
+            key = nfc(str(key_node.value))
+            child = path + (key,)
+            if key in out:
+                first = self.loaded.lines.get(child)
+                self.fail(key_node, child, f"khóa “{key}” bị lặp (đã có ở dòng {first})")
+                continue
+            self.loaded.lines[child] = key_node.start_mark.line + 1
+            out[key] = self.build(value_node, child)
+        return out
+
+    def scalar(self, node: ScalarNode, path: PathKey) -> Any:
+        if node.tag == _TIMESTAMP:
+            # Dates stay text so that an impossible date is reported by the schema
+            # with its field, not raised here by datetime.
+            return node.value
+        if node.tag not in _SCALAR_TAGS:
+            self.fail(node, path, f"thẻ YAML “{node.tag}” không được phép")
+            return None
+        value = self.constructor.construct_object(node)
+        if isinstance(value, str):
+            value = nfc(value)
+            if has_xml_forbidden(value):
+                self.loaded.warnings.append(
+                    self.loaded.problem(
+                        path, "đã bỏ ký tự điều khiển không in được (thường do dán từ Word)", True
+                    )
+                )
+                value = strip_xml_forbidden(value)
+        return value
+
+
+def load_yaml(path: Path, display: str) -> Loaded:
+    """Parse one YAML file safely; raise DataError naming the file and line."""
+    loaded = Loaded(path=path, display=display, data=None)
+
+    def fail(message: str, line: int | None = None) -> DataError:
+        return DataError([Problem(display, line, "", message)])
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise fail(f"không đọc được tệp ({exc.strerror})") from None
+    if len(raw) > MAX_BYTES:
+        raise fail(f"tệp quá lớn ({len(raw) // 1024} KB; tối đa {MAX_BYTES // 1024} KB)")
+    if b"\x00" in raw:
+        raise fail("tệp không phải văn bản (có byte 0): có thể là tệp nhị phân đặt nhầm chỗ")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail("tệp không ở mã UTF-8: hãy lưu lại với mã hóa UTF-8", line) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or exc.context or "cú pháp sai"
+        raise fail(f"lỗi cú pháp YAML: {what}", line) from None
+    except yaml.YAMLError as exc:
+        raise fail(f"lỗi cú pháp YAML: {exc}") from None
+    except RecursionError:
+        raise fail("tệp lồng nhau quá sâu") from None
+    if node is None:
+        raise fail("tệp rỗng: không có nội dung YAML nào")
+    builder = _Builder(loaded)
+    try:
+        loaded.data = builder.build(node, ())
+    except (_TooBig, RecursionError):
+        raise fail(
+            f"tệp có quá nhiều giá trị (hơn {MAX_NODES}): có thể do bí danh YAML (&, *) lồng nhau"
+        ) from None
+    if builder.problems:
+        raise DataError(builder.problems)
+    return loaded
