@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .compose.plan import compose_plan
-from .workspace import OUTPUT_DIR, Project, load_project, walk_items
 from .templates import find_template
+from .workspace import OUTPUT_DIR, Project, load_project, walk_items
 from .write import write_atomic
 
 PLAN_TEMPLATE = "ke-hoach.docx"

@@ -32,7 +32,8 @@ def _fail(exc: KehoachError) -> None:
 
 @click.group(context_settings=CONTEXT)
 @click.option(
-    "-w", "--workspace",
+    "-w",
+    "--workspace",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
     show_default="thư mục hiện tại",
@@ -67,7 +68,8 @@ def validate(opts: Options) -> None:
 
 @main.command()
 @click.option(
-    "-o", "--output",
+    "-o",
+    "--output",
     type=click.Path(file_okay=False, path_type=Path),
     help="Thư mục ghi văn bản (mặc định: output/ của thư mục làm việc).",
 )

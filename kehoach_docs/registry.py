@@ -57,28 +57,14 @@ class Registry:
         ]
         return upper_first(", ".join(parts))
 
-    def group_cycle(self, start: str) -> list[str] | None:
-        """A path start -> ... -> start through group members, if there is one."""
-        stack: list[tuple[str, list[str]]] = [(start, [start])]
-        while stack:
-            current, trail = stack.pop()
-            group = self.groups.get(current)
-            if group is None:
-                continue
-            for member in group.members:
-                if member == start:
-                    return [*trail, member]
-                if member in self.groups and member not in trail:
-                    stack.append((member, [*trail, member]))
-        return None
-
     def find(self, name: str) -> list[Agency]:
         """Agencies named by id, name, short name or alias, typed loosely."""
         if name in self.agencies:
             return [self.agencies[name]]
         wanted = fold(name)
         exact = [
-            a for a in self.agencies.values()
+            a
+            for a in self.agencies.values()
             if wanted in {fold(a.name), fold(a.display_short), *(fold(x) for x in a.aliases)}
         ]
         if exact:

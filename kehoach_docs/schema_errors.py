@@ -28,8 +28,12 @@ _TYPE_WORDS = {
     "string_too_short": "không được để trống",
 }
 _DATE_TYPES = {
-    "date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact",
-    "date_past", "date_future",
+    "date_type",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+    "date_past",
+    "date_future",
 }
 
 
@@ -102,10 +106,9 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> PathKey:
     path: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and isinstance(part, str) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+        in_dict = isinstance(current, dict) and isinstance(part, str) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and part < len(current)
+        if in_dict or in_list:
             current = current[part]
             path.append(part)
         elif isinstance(part, str) and ("[" in part or part in _BRANCH_TAGS):
@@ -126,9 +129,7 @@ def problems_from(exc: ValidationError, loaded: Loaded, root: type[BaseModel]) -
         path = _data_path(loaded.data, err["loc"])
         container = path[:-1] if err["type"] in ("extra_forbidden", "missing") else path
         model = _model_at(root, container)
-        allowed = (
-            [f.alias or n for n, f in model.model_fields.items()] if model is not None else []
-        )
+        allowed = [f.alias or n for n, f in model.model_fields.items()] if model is not None else []
         problem = loaded.problem(path, _message(err, allowed))
         key = (problem.line, problem.field)
         if key in seen:

@@ -20,4 +20,6 @@ def find_template(workspace: Path, name: str) -> Path:
         candidate = folder / name
         if candidate.is_file():
             return candidate
-    raise WorkspaceError(f"không tìm thấy mẫu {name} (trong {workspace / 'templates'} hay bộ mẫu kèm theo)")
+    raise WorkspaceError(
+        f"không tìm thấy mẫu {name} (trong {workspace / 'templates'} hay bộ mẫu kèm theo)"
+    )

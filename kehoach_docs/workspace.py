@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -50,7 +51,9 @@ class Project:
         if len(self.plans) == 1:
             return next(iter(self.plans.values()))
         if not self.plans:
-            raise WorkspaceError(f"thư mục {PLANS_DIR}/ chưa có kế hoạch nào (tệp có khóa “ke_hoach”)")
+            raise WorkspaceError(
+                f"thư mục {PLANS_DIR}/ chưa có kế hoạch nào (tệp có khóa “ke_hoach”)"
+            )
         raise WorkspaceError(
             "có nhiều kế hoạch, hãy chọn một bằng --plan: " + ", ".join(sorted(self.plans))
         )
@@ -88,7 +91,8 @@ def load_project(root: Path) -> Project:
     registry = Registry()
     plans: dict[str, LoadedPlan] = {}
     files: list[Loaded] = []
-    registry_files: list[tuple[Loaded, RegistryFile]] = []
+    registry_files: list[Loaded] = []
+    plan_files: list[Loaded] = []
 
     for path in yaml_files(root):
         try:
@@ -102,15 +106,20 @@ def load_project(root: Path) -> Project:
         if not isinstance(data, dict):
             problems.append(loaded.problem((), "tệp phải là một khối “khóa: giá trị” ở ngoài cùng"))
         elif "ke_hoach" in data:
+            plan_files.append(loaded)
             model, found = _validate(loaded, PlanFile)
             problems.extend(found)
             if isinstance(model, PlanFile):
                 plans[path.stem] = LoadedPlan(path.stem, model.plan, loaded)
         elif data.keys() & {"co_quan", "nhom"}:
+            registry_files.append(loaded)
             model, found = _validate(loaded, RegistryFile)
             problems.extend(found)
             if isinstance(model, RegistryFile):
-                registry_files.append((loaded, model))
+                for agency in model.agencies:
+                    registry.agencies.setdefault(agency.id, agency)
+                for group in model.groups:
+                    registry.groups.setdefault(group.id, group)
         else:
             problems.append(
                 loaded.problem(
@@ -120,9 +129,10 @@ def load_project(root: Path) -> Project:
                 )
             )
 
-    problems.extend(_check_registry(registry, registry_files))
-    for entry in plans.values():
-        found, warned = _check_plan(registry, entry)
+    ids = _Ids()
+    problems.extend(_check_registry(ids, registry_files))
+    for loaded in plan_files:
+        found, warned = _check_plan(ids, loaded)
         problems.extend(found)
         warnings.extend(warned)
     if problems:
@@ -130,35 +140,68 @@ def load_project(root: Path) -> Project:
     return Project(root, registry, plans, files, warnings)
 
 
-def _check_registry(registry: Registry, files: list[tuple[Loaded, RegistryFile]]) -> list[Problem]:
+@dataclass
+class _Ids:
+    """Ids as written in the raw files, so references are checked even in invalid files."""
+
+    agencies: dict[str, str] = field(default_factory=dict)  # id -> kind
+    groups: dict[str, list[str]] = field(default_factory=dict)  # id -> members
+    issuers: set[str] = field(default_factory=set)
+
+    def knows(self, ref: str) -> bool:
+        return ref in self.agencies or ref in self.groups
+
+    def nearest(self, ref: str) -> str | None:
+        near = difflib.get_close_matches(ref, [*self.agencies, *self.groups], n=1, cutoff=0.5)
+        return near[0] if near else None
+
+
+def _entries(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    items = data.get(key) if isinstance(data, dict) else None
+    if isinstance(items, list):
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                yield i, item
+
+
+def _str_list(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _check_registry(ids: _Ids, files: list[Loaded]) -> list[Problem]:
     problems: list[Problem] = []
     first_seen: dict[str, str] = {}
 
-    def claim(ident: str, loaded: Loaded, path: PathKey) -> bool:
-        if ident in first_seen:
-            problems.append(loaded.problem(path, f"mã “{ident}” bị trùng (đã dùng ở {first_seen[ident]})"))
-            return False
-        first_seen[ident] = f"{loaded.display}:{loaded.line_of(path)}"
-        return True
+    for loaded in files:
+        for section in ("co_quan", "nhom"):
+            for i, entry in _entries(loaded.data, section):
+                ident, path = entry["id"], (section, i, "id")
+                if ident in first_seen:
+                    problems.append(
+                        loaded.problem(
+                            path, f"mã “{ident}” bị trùng (đã dùng ở {first_seen[ident]})"
+                        )
+                    )
+                    continue
+                first_seen[ident] = f"{loaded.display}:{loaded.line_of(path)}"
+                if section == "co_quan":
+                    ids.agencies[ident] = str(entry.get("loai", ""))
+                    if all(entry.get(k) for k in ("ma", "tieu_de", "dia_danh")):
+                        ids.issuers.add(ident)
+                else:
+                    ids.groups[ident] = _str_list(entry.get("thanh_vien"))
 
-    for loaded, reg in files:
-        for i, agency in enumerate(reg.agencies):
-            if claim(agency.id, loaded, ("co_quan", i, "id")):
-                registry.agencies[agency.id] = agency
-        for i, group in enumerate(reg.groups):
-            if claim(group.id, loaded, ("nhom", i, "id")):
-                registry.groups[group.id] = group
-
-    kinds = {a.kind for a in registry.agencies.values()}
-    for loaded, reg in files:
-        for i, agency in enumerate(reg.agencies):
-            if agency.parent and agency.parent not in registry.agencies:
-                problems.append(_unknown(registry, loaded, ("co_quan", i, "cap_tren"), agency.parent))
-        for i, group in enumerate(reg.groups):
-            for j, member in enumerate(group.members):
-                if not registry.knows(member):
-                    problems.append(_unknown(registry, loaded, ("nhom", i, "thanh_vien", j), member))
-            for j, kind in enumerate(group.kinds):
+    kinds = set(ids.agencies.values())
+    for loaded in files:
+        for i, entry in _entries(loaded.data, "co_quan"):
+            parent = entry.get("cap_tren")
+            if isinstance(parent, str) and parent not in ids.agencies:
+                problems.append(_unknown(ids, loaded, ("co_quan", i, "cap_tren"), parent))
+        for i, entry in _entries(loaded.data, "nhom"):
+            for j, member in enumerate(_str_list(entry.get("thanh_vien"))):
+                if not ids.knows(member):
+                    problems.append(_unknown(ids, loaded, ("nhom", i, "thanh_vien", j), member))
+            for j, kind in enumerate(_str_list(entry.get("loai"))):
                 if kind not in kinds:
                     problems.append(
                         loaded.problem(
@@ -167,17 +210,32 @@ def _check_registry(registry: Registry, files: list[tuple[Loaded, RegistryFile]]
                             f"(các loại đang có: {', '.join(sorted(kinds))})",
                         )
                     )
-            cycle = registry.group_cycle(group.id)
+            cycle = _group_cycle(ids, entry["id"])
             if cycle:
                 problems.append(
-                    loaded.problem(("nhom", i, "thanh_vien"), "nhóm chứa chính nó: " + " → ".join(cycle))
+                    loaded.problem(
+                        ("nhom", i, "thanh_vien"), "nhóm chứa chính nó: " + " → ".join(cycle)
+                    )
                 )
     return problems
 
 
-def _unknown(registry: Registry, loaded: Loaded, path: PathKey, ref: str) -> Problem:
-    near = registry.nearest(ref, n=1)
-    hint = f"; có phải “{near[0]}”?" if near else ""
+def _group_cycle(ids: _Ids, start: str) -> list[str] | None:
+    """A path start -> ... -> start through group members, if there is one."""
+    stack: list[list[str]] = [[start]]
+    while stack:
+        trail = stack.pop()
+        for member in ids.groups.get(trail[-1], []):
+            if member == start:
+                return [*trail, member]
+            if member in ids.groups and member not in trail:
+                stack.append([*trail, member])
+    return None
+
+
+def _unknown(ids: _Ids, loaded: Loaded, path: PathKey, ref: str) -> Problem:
+    near = ids.nearest(ref)
+    hint = f"; có phải “{near}”?" if near else ""
     return loaded.problem(path, f"không có cơ quan hay nhóm nào mã “{ref}”{hint}")
 
 
@@ -188,80 +246,80 @@ def walk_items(items: list[Item], path: PathKey) -> Iterator[tuple[Item, PathKey
         yield from walk_items(item.children, (*here, "muc"))
 
 
-def _walk_strings(data: Any, path: PathKey) -> Iterator[tuple[str, PathKey]]:
-    if isinstance(data, str):
-        yield data, path
-    elif isinstance(data, dict):
+def _walk(data: Any, path: PathKey) -> Iterator[tuple[Any, PathKey]]:
+    yield data, path
+    if isinstance(data, dict):
         for key, value in data.items():
-            if key != "chu_thich":
-                yield from _walk_strings(value, (*path, key))
+            yield from _walk(value, (*path, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from _walk_strings(value, (*path, i))
+            yield from _walk(value, (*path, i))
 
 
-def _check_plan(registry: Registry, entry: LoadedPlan) -> tuple[list[Problem], list[Problem]]:
-    plan, loaded = entry.plan, entry.source
+_REF_PARENTS = {"chu_tri", "phoi_hop"}
+
+
+def _check_plan(ids: _Ids, loaded: Loaded) -> tuple[list[Problem], list[Problem]]:
+    """References, ids and footnotes, read from the raw data of one plan file."""
     base: PathKey = ("ke_hoach",)
+    plan = loaded.data.get("ke_hoach")
     problems: list[Problem] = []
+    if not isinstance(plan, dict):
+        return problems, []
 
-    def need(ref: str, path: PathKey, agency_only: bool = False) -> None:
-        if agency_only and ref in registry.groups:
+    def need(ref: Any, path: PathKey, agency_only: bool = False) -> None:
+        if not isinstance(ref, str):
+            return
+        if agency_only and ref in ids.groups:
             problems.append(loaded.problem(path, f"“{ref}” là một nhóm; ở đây cần một cơ quan"))
-        elif not registry.knows(ref):
-            problems.append(_unknown(registry, loaded, path, ref))
+        elif not ids.knows(ref):
+            problems.append(_unknown(ids, loaded, path, ref))
 
-    need(plan.issuer, (*base, "co_quan_ban_hanh"), agency_only=True)
-    issuer = registry.agencies.get(plan.issuer)
-    if issuer is not None and not issuer.can_issue:
+    issuer = plan.get("co_quan_ban_hanh")
+    need(issuer, (*base, "co_quan_ban_hanh"), agency_only=True)
+    if isinstance(issuer, str) and issuer in ids.agencies and issuer not in ids.issuers:
         problems.append(
             loaded.problem(
                 (*base, "co_quan_ban_hanh"),
-                f"cơ quan “{issuer.id}” cần “ma”, “tieu_de” và “dia_danh” trong danh mục để ban hành văn bản",
+                f"cơ quan “{issuer}” cần “ma”, “tieu_de” và “dia_danh” trong danh mục "
+                "để ban hành văn bản",
             )
         )
-    if plan.follow_up:
-        need(plan.follow_up, (*base, "co_quan_theo_doi"), agency_only=True)
+    need(plan.get("co_quan_theo_doi"), (*base, "co_quan_theo_doi"), agency_only=True)
 
-    task_ids: dict[str, PathKey] = {}
-    item_lists: list[tuple[list[Item], PathKey]] = [(plan.sections, (*base, "phan"))]
-    item_lists += [
-        (a.items, (*base, "phu_luc", i, "muc")) for i, a in enumerate(plan.appendices)
-    ]
-    for items, start in item_lists:
-        for item, path in walk_items(items, start):
-            if item.id:
-                if item.id in task_ids:
-                    first = loaded.line_of(task_ids[item.id])
-                    problems.append(
-                        loaded.problem((*path, "id"), f"mã mục “{item.id}” bị trùng (đã dùng ở dòng {first})")
-                    )
-                else:
-                    task_ids[item.id] = (*path, "id")
-            for key, assignment in (("chu_tri", item.lead), ("phoi_hop", item.support)):
-                if assignment:
-                    for j, ref in enumerate(assignment.refs):
-                        need(ref, (*path, key, "don_vi", j))
-            for j, ref in enumerate(item.assignees):
-                need(ref, (*path, "don_vi", j))
-    for i, recipient in enumerate(plan.distribution.recipients):
-        for j, ref in enumerate(recipient.refs):
-            need(ref, (*base, "noi_nhan", "nhan", i, "don_vi", j))
-
+    item_ids: dict[str, int | None] = {}
+    raw_notes = plan.get("chu_thich")
+    footnotes: dict[str, Any] = raw_notes if isinstance(raw_notes, dict) else {}
     used: set[str] = set()
-    for text, path in _walk_strings(loaded.data.get("ke_hoach"), base):
-        for match in FOOTNOTE_REF.finditer(text):
-            key = match.group(1)
-            if key not in plan.footnotes:
+    for value, path in _walk(plan, base):
+        key = path[-1] if len(path) > 1 else None
+        if key == "don_vi" or (key in _REF_PARENTS and isinstance(value, list)):
+            for j, ref in enumerate(value if isinstance(value, list) else []):
+                need(ref, (*path, j))
+        if key == "id" and isinstance(value, str) and "muc" in path:
+            if value in item_ids:
                 problems.append(
-                    loaded.problem(path, f"chú thích “[^{key}]” chưa có nội dung trong “chu_thich”")
+                    loaded.problem(
+                        path, f"mã mục “{value}” bị trùng (đã dùng ở dòng {item_ids[value]})"
+                    )
                 )
-            elif key in used:
-                problems.append(loaded.problem(path, f"chú thích “[^{key}]” được dẫn hai lần"))
-            used.add(key)
+            else:
+                item_ids[value] = loaded.line_of(path)
+        if isinstance(value, str) and "chu_thich" not in path:
+            for match in FOOTNOTE_REF.finditer(value):
+                note = match.group(1)
+                if note not in footnotes:
+                    problems.append(
+                        loaded.problem(
+                            path, f"chú thích “[^{note}]” chưa có nội dung trong “chu_thich”"
+                        )
+                    )
+                elif note in used:
+                    problems.append(loaded.problem(path, f"chú thích “[^{note}]” được dẫn hai lần"))
+                used.add(note)
     warnings = [
-        loaded.problem((*base, "chu_thich", key), f"chú thích “{key}” không được dẫn ở đâu", True)
-        for key in plan.footnotes
-        if key not in used
+        loaded.problem((*base, "chu_thich", note), f"chú thích “{note}” không được dẫn ở đâu", True)
+        for note in footnotes
+        if note not in used
     ]
     return problems, warnings

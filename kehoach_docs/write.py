@@ -26,7 +26,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise KehoachError(
-            f"không ghi được {path}: tệp đang mở trong Word hay LibreOffice? Hãy đóng lại rồi chạy lại"
+            f"không ghi được {path}: tệp đang mở trong Word hay LibreOffice? "
+            "Hãy đóng lại rồi chạy lại"
         ) from None
     except BaseException:
         with contextlib.suppress(OSError):

@@ -89,7 +89,7 @@ class _Builder:
             if node.tag != _STD + "seq":
                 self.fail(node, path, f"thẻ YAML “{node.tag}” không được phép")
                 return None
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
         return self.scalar(node, path)
 
@@ -103,7 +103,7 @@ class _Builder:
                 self.fail(key_node, path, "khóa phải là một chữ đơn (không dùng khóa gộp “<<”)")
                 continue
             key = nfc(str(key_node.value))
-            child = path + (key,)
+            child = (*path, key)
             if key in out:
                 first = self.loaded.lines.get(child)
                 self.fail(key_node, child, f"khóa “{key}” bị lặp (đã có ở dòng {first})")
@@ -157,9 +157,8 @@ def load_yaml(path: Path, display: str) -> Loaded:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "cú pháp sai"
-        raise fail(f"lỗi cú pháp YAML: {what}", line) from None
+        raise fail(f"lỗi cú pháp YAML: {what}", mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
         raise fail(f"lỗi cú pháp YAML: {exc}") from None
     except RecursionError:

@@ -61,10 +61,21 @@ def set_defaults(doc) -> None:  # type: ignore[no-untyped-def]
     normal.paragraph_format.line_spacing = 1.0
 
 
-def pstyle(doc, name: str, size: float = 14, bold: bool = False, italic: bool = False,  # type: ignore[no-untyped-def]
-           align=JUSTIFY, first_line: float | None = None, before: float = 0,
-           after: float = 0, line: float = 1.0, keep_next: bool = False,
-           caps: bool = False, outline: int | None = None) -> ParagraphStyle:
+def pstyle(
+    doc,
+    name: str,
+    size: float = 14,
+    bold: bool = False,
+    italic: bool = False,  # type: ignore[no-untyped-def]
+    align=JUSTIFY,
+    first_line: float | None = None,
+    before: float = 0,
+    after: float = 0,
+    line: float = 1.0,
+    keep_next: bool = False,
+    caps: bool = False,
+    outline: int | None = None,
+) -> ParagraphStyle:
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
     style.quick_style = True
@@ -91,8 +102,15 @@ def pstyle(doc, name: str, size: float = 14, bold: bool = False, italic: bool = 
     return style
 
 
-def cstyle(doc, name: str, bold: bool = False, italic: bool = False,  # type: ignore[no-untyped-def]
-           superscript: bool = False, subscript: bool = False, size: float | None = None) -> None:
+def cstyle(
+    doc,
+    name: str,
+    bold: bool = False,
+    italic: bool = False,  # type: ignore[no-untyped-def]
+    superscript: bool = False,
+    subscript: bool = False,
+    size: float | None = None,
+) -> None:
     style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
     style.font.bold = bold or None
     style.font.italic = italic or None
@@ -187,7 +205,13 @@ def page_number_header(section) -> None:  # type: ignore[no-untyped-def]
     section.different_first_page_header_footer = True
     p = section.header.paragraphs[0]
     p.style = "KhPageNumber"
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "2"),
+        ("end", None),
+    ):
         run = p.add_run()
         if kind:
             fld = OxmlElement("w:fldChar")

@@ -27,9 +27,9 @@ def charset() -> str:
     for c in range(0xC0, 0x1FFF):
         ch = chr(c)
         base = unicodedata.normalize("NFD", ch)[0]
-        if base.isascii() and base.isalpha() and unicodedata.category(ch).startswith("L"):
-            if c < 0x250 or 0x1EA0 <= c <= 0x1EF9:
-                chars.add(ch)
+        latin = base.isascii() and base.isalpha() and unicodedata.category(ch).startswith("L")
+        if latin and (c < 0x250 or 0x1EA0 <= c <= 0x1EF9):
+            chars.add(ch)
     chars |= set("đĐơƠưƯ")
     return "".join(sorted(chars))
 

@@ -67,8 +67,9 @@ class DocumentVM:
     footnotes: Footnotes | None = None
 
 
-def header_for(agency: Agency, type_code: str, number: int | str | None,
-               when: date | None, year: int | None) -> HeaderVM:
+def header_for(
+    agency: Agency, type_code: str, number: int | str | None, when: date | None, year: int | None
+) -> HeaderVM:
     # Validation guarantees an issuing agency has all three (Agency.can_issue).
     assert agency.header is not None and agency.code and agency.place
     return HeaderVM(
@@ -87,7 +88,9 @@ def signature_for(signer: Signer) -> SignatureVM:
     )
 
 
-def recipient_lines(registry: Registry, recipients: list[Recipient], archive: Archive) -> list[Runs]:
+def recipient_lines(
+    registry: Registry, recipients: list[Recipient], archive: Archive
+) -> list[Runs]:
     """`- X (b/c);` one a line, then `- Lưu: VT, ….` with the drafter mark in small type."""
     out: list[Runs] = []
     for r in recipients:

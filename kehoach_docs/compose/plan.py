@@ -84,7 +84,9 @@ class PlanComposer:
 
     def item(self, item: Item, level: int, number: str) -> list[Block]:
         numbered = "{R}" in number or any(c.isdigit() for c in number)
-        number_runs = plain(number + " " if number else "", NUMBER if numbered and level <= 2 else None)
+        number_runs = plain(
+            number + " " if number else "", NUMBER if numbered and level <= 2 else None
+        )
         paragraphs = list(item.paragraphs)
         blocks: list[Block] = []
         if item.title and not item.inline_title:
@@ -120,7 +122,9 @@ class PlanComposer:
         pairs.extend((extra.label, extra.text) for extra in item.extra_labels)
         bullet = (words.bullet + " ") if words.bullet else ""
         return [
-            Block("label", plain(bullet) + plain(label + ":", LABEL) + plain(" ") + self.text(value))
+            Block(
+                "label", plain(bullet) + plain(label + ":", LABEL) + plain(" ") + self.text(value)
+            )
             for label, value in pairs
         ]
 
@@ -165,8 +169,9 @@ class PlanComposer:
             doc_type=TYPE_NAMES.get(plan.type_code, plan.type_code.upper()),
             summary=self.text(plan.summary),
             body=body,
-            recipients=recipient_lines(self.registry, plan.distribution.recipients,
-                                       plan.distribution.archive),
+            recipients=recipient_lines(
+                self.registry, plan.distribution.recipients, plan.distribution.archive
+            ),
             signature=signature_for(plan.signer or issuer.signer),
             appendices=list(appendices),
             footnotes=self.footnotes,

@@ -42,8 +42,11 @@ def _available_twips(paragraph: etree._Element, text_width: int) -> int:
     if margins is None:
         pad = 2 * WORD_DEFAULT_CELL_MARGIN
     else:
-        pad = sum(int(el.get(w("w"), "0")) for el in margins
-                  if etree.QName(el).localname in ("left", "right", "start", "end"))
+        pad = sum(
+            int(el.get(w("w"), "0"))
+            for el in margins
+            if etree.QName(el).localname in ("left", "right", "start", "end")
+        )
     return max(width - pad, 0)
 
 
@@ -100,12 +103,42 @@ def draw_rules(body: etree._Element, book: StyleBook, text_width: int) -> int:
 
 
 _PPR_ORDER = [
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
-    "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku",
-    "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
-    "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
-    "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap",
-    "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
 ]
 
 

@@ -37,8 +37,11 @@ class StyleBook:
         defaults = styles_root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.defaults = defaults
         self.default_paragraph = next(
-            (s.get(w("styleId")) for s in self.by_id.values()
-             if s.get(w("type")) == "paragraph" and s.get(w("default")) == "1"),
+            (
+                s.get(w("styleId"))
+                for s in self.by_id.values()
+                if s.get(w("type")) == "paragraph" and s.get(w("default")) == "1"
+            ),
             None,
         )
 

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kehoach_docs.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO.parent / "shared" / "seed" / "000_39d6dda251fd2e98.txt"
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    def invoke(*args: str) -> Result:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def make_workspace(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """A workspace in tmp_path built from {relative path: YAML text}."""
+
+    def make(files: dict[str, str]) -> Path:
+        root = tmp_path / "ws"
+        (root / "plans").mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            target = root / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """The example workspace copied, so tests may break it without touching the repo."""
+    root = tmp_path / "example"
+    shutil.copytree(REPO / "plans", root / "plans")
+    return root
+
+
+@pytest.fixture(scope="session")
+def rendered_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from kehoach_docs.api import build_plan
+
+    return build_plan(REPO, None, tmp_path_factory.mktemp("plan"))
+
+
+MINI_REGISTRY = """
+co_quan:
+  - id: ubnd-tinh
+    ten: Ủy ban nhân dân tỉnh
+    loai: ubnd-tinh
+    ma: UBND
+    tieu_de:
+      co_quan_ban_hanh: [ỦY BAN NHÂN DÂN, TỈNH MẪU]
+    dia_danh: Mẫu
+    nguoi_ky: {quyen_han: [TM. ỦY BAN NHÂN DÂN], chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn A}
+  - id: so-noi-vu
+    ten: Sở Nội vụ
+    loai: so
+    ma: SNV
+    tieu_de:
+      co_quan_chu_quan: [UBND TỈNH MẪU]
+      co_quan_ban_hanh: [SỞ NỘI VỤ]
+    dia_danh: Mẫu
+  - id: so-tai-chinh
+    ten: Sở Tài chính
+    loai: so
+    ma: STC
+    tieu_de:
+      co_quan_chu_quan: [UBND TỈNH MẪU]
+      co_quan_ban_hanh: [SỞ TÀI CHÍNH]
+    dia_danh: Mẫu
+nhom:
+  - id: cac-so
+    ghi: các sở
+    loai: [so]
+"""
+
+MINI_PLAN = """
+ke_hoach:
+  co_quan_ban_hanh: ubnd-tinh
+  nam: 2025
+  trich_yeu: Thực hiện một việc
+  mo_dau: ["Thực hiện chỉ đạo; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"]
+  phan:
+    - tieu_de: NHIỆM VỤ
+      muc:
+        - id: nv-1
+          noi_dung: [Làm một việc.]
+          chu_tri: {don_vi: [so-noi-vu]}
+          phoi_hop: {don_vi: [cac-so]}
+          thoi_gian: {ghi: Trước ngày 15 tháng 11 năm 2025., han: 2025-11-15}
+  ket_thuc: Trên đây là Kế hoạch./.
+"""

@@ -1,0 +1,129 @@
+"""`kehoach validate`: every problem at once, as file:line: field: message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+from conftest import MINI_PLAN, MINI_REGISTRY, REPO
+
+Run = Callable[..., Result]
+
+
+def test_example_workspace_is_valid(run: Run) -> None:
+    result = run("-w", str(REPO), "validate")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == ("Hợp lệ: 2 tệp, 33 cơ quan, 3 nhóm, 1 kế hoạch, 6 nhiệm vụ.")
+
+
+def test_three_errors_in_two_files_are_all_reported(
+    run: Run, make_workspace: Callable[[dict[str, str]], Path]
+) -> None:
+    registry = MINI_REGISTRY.replace("    loai: so\n    ma: STC", "    loai: so\n    maa: STC")
+    plan = MINI_PLAN.replace("don_vi: [so-noi-vu]", "don_vi: [so-noi-vuu]").replace(
+        "han: 2025-11-15", "han: 2025-02-30"
+    )
+    root = make_workspace({"plans/co-quan.yaml": registry, "plans/kh.yaml": plan})
+    result = run("-w", str(root), "validate")
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines == [
+        "plans/co-quan.yaml:21: co_quan[2].maa: khóa “maa” không có trong mẫu; có phải “ma”?",
+        "plans/kh.yaml:11: ke_hoach.phan[0].muc[0].chu_tri.don_vi[0]: "
+        "không có cơ quan hay nhóm nào mã “so-noi-vuu”; có phải “so-noi-vu”?",
+        "plans/kh.yaml:13: ke_hoach.phan[0].muc[0].thoi_gian.han: "
+        "ngày không hợp lệ: “2025-02-30” (viết 2024-03-15 hoặc 15/3/2024)",
+        "Có 3 lỗi; chưa ghi tệp nào.",
+    ]
+    assert "Traceback" not in result.output
+    assert not (root / "output").exists()
+
+
+def test_plan_command_refuses_invalid_data_and_writes_nothing(
+    run: Run, make_workspace: Callable[[dict[str, str]], Path]
+) -> None:
+    root = make_workspace(
+        {"plans/co-quan.yaml": MINI_REGISTRY, "plans/kh.yaml": MINI_PLAN.replace("nam: 2025", "")}
+    )
+    result = run("-w", str(root), "plan")
+    assert result.exit_code == 1
+    assert "plans/kh.yaml:1: ke_hoach: chưa có “ngay” thì cần “nam”" in result.stderr
+    assert not (root / "output").exists()
+
+
+def test_duplicate_ids_across_files(
+    run: Run, make_workspace: Callable[[dict[str, str]], Path]
+) -> None:
+    extra = """
+    co_quan:
+      - id: so-noi-vu
+        ten: Sở Nội vụ (bản sao)
+        loai: so
+    """
+    root = make_workspace(
+        {
+            "plans/co-quan.yaml": MINI_REGISTRY,
+            "plans/co-quan-2.yaml": extra,
+            "plans/kh.yaml": MINI_PLAN,
+        }
+    )
+    result = run("-w", str(root), "validate")
+    assert result.exit_code == 1
+    assert (
+        "plans/co-quan.yaml:10: co_quan[1].id: mã “so-noi-vu” bị trùng "
+        "(đã dùng ở plans/co-quan-2.yaml:2)"
+    ) in result.stderr
+
+
+def test_group_containing_itself(
+    run: Run, make_workspace: Callable[[dict[str, str]], Path]
+) -> None:
+    groups = (
+        MINI_REGISTRY
+        + """
+  - id: nhom-a
+    ghi: nhóm a
+    thanh_vien: [nhom-b]
+  - id: nhom-b
+    ghi: nhóm b
+    thanh_vien: [nhom-a]
+"""
+    )
+    root = make_workspace({"plans/co-quan.yaml": groups, "plans/kh.yaml": MINI_PLAN})
+    result = run("-w", str(root), "validate")
+    assert result.exit_code == 1
+    assert "nhom[1].thanh_vien: nhóm chứa chính nó: nhom-a → nhom-b → nhom-a" in result.stderr
+
+
+def test_unknown_file_kind_and_wrong_top_level(
+    run: Run, make_workspace: Callable[[dict[str, str]], Path]
+) -> None:
+    root = make_workspace(
+        {
+            "plans/co-quan.yaml": MINI_REGISTRY,
+            "plans/kh.yaml": MINI_PLAN,
+            "plans/la.yaml": "tieu_de: gì đó\n",
+            "plans/list.yaml": "- a\n- b\n",
+        }
+    )
+    result = run("-w", str(root), "validate")
+    assert result.exit_code == 1
+    assert "plans/la.yaml:1: không rõ loại tệp" in result.stderr
+    assert "plans/list.yaml:1: tệp phải là một khối “khóa: giá trị” ở ngoài cùng" in result.stderr
+
+
+def test_footnote_reference_without_text(
+    run: Run, make_workspace: Callable[[dict[str, str]], Path]
+) -> None:
+    plan = MINI_PLAN.replace("[Làm một việc.]", '["Làm một việc[^9]."]')
+    root = make_workspace({"plans/co-quan.yaml": MINI_REGISTRY, "plans/kh.yaml": plan})
+    result = run("-w", str(root), "validate")
+    assert result.exit_code == 1
+    assert "ke_hoach.phan[0].muc[0].noi_dung[0]: chú thích “[^9]” chưa có nội dung" in result.stderr
+
+
+def test_not_a_workspace(run: Run, tmp_path: Path) -> None:
+    result = run("-w", str(tmp_path), "validate")
+    assert result.exit_code == 1
+    assert "thiếu thư mục plans/" in result.stderr
