@@ -64,6 +64,11 @@ def _message(err: ErrorDetails, allowed: list[str]) -> str:
         return f"phải không quá {ctx.get('le', ctx.get('lt'))}"
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
+    if kind == "string_type" and isinstance(given, dict):
+        return (
+            "phải là chữ; nếu chữ có dấu “:” hay bắt đầu bằng “[”, “{”, “*”, "
+            "hãy đặt cả câu trong ngoặc kép"
+        )
     if kind in _TYPE_WORDS:
         return _TYPE_WORDS[kind]
     return err["msg"]

@@ -49,14 +49,19 @@ def date_words(value: date | None, year: int | None = None) -> str:
 
 
 def place_date_line(place: str, value: date | None, year: int | None = None) -> str:
-    """The box 4 line: `Kon Tum, ngày 04 tháng 01 năm 2024`."""
+    """The box 4 line: `Đà Lạt, ngày 04 tháng 01 năm 2024`."""
     return f"{place}, {date_words(value, year)}"
+
+
+def is_draft_number(number: int | str | None) -> bool:
+    return number is None or (isinstance(number, str) and not number.strip())
 
 
 def doc_number(number: int | str | None) -> str:
     """The number part of a số ký hiệu: a leading zero below 10, blank for a draft."""
-    if number is None or (isinstance(number, str) and not number.strip()):
+    if is_draft_number(number):
         return DRAFT_BLANK
+    assert number is not None
     if isinstance(number, int) or number.strip().isdigit():
         return pad2(int(number))
     return number.strip()

@@ -17,7 +17,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -230,8 +230,9 @@ def page_setup(doc) -> None:  # type: ignore[no-untyped-def]
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    # Whole twips at or just above 20/20/30/15 mm, as Word stores "2 cm", "1.5 cm".
+    section.top_margin, section.bottom_margin = Twips(1134), Twips(1134)
+    section.left_margin, section.right_margin = Twips(1701), Twips(851)
     section.header_distance, section.footer_distance = Mm(10), Mm(10)
     page_number_header(section)
 
@@ -310,6 +311,8 @@ def appendices(doc) -> None:  # type: ignore[no-untyped-def]
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = width
     for cell, head in zip(table.rows[0].cells, heads, strict=True):
         first_paragraph(cell, "KhTableHead", head)
     row_tags = ["{%tr for t in a.tasks %}", "", "", "", "", ""]
@@ -319,10 +322,7 @@ def appendices(doc) -> None:  # type: ignore[no-untyped-def]
         first_paragraph(cell, "KhTableText", f"{{{{ {name} }}}}")
     end = table.add_row()
     first_paragraph(end.cells[0], "KhTableText", "{%tr endfor %}")
-    # The row with the loop tag must come before the data row.
-    tbl = table._tbl
-    rows = tbl.findall(qn("w:tr"))
-    head_row = rows[0]
+    head_row = table._tbl.findall(qn("w:tr"))[0]
     tr = head_row.find(qn("w:trPr"))
     if tr is None:
         tr = OxmlElement("w:trPr")

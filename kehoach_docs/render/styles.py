@@ -22,6 +22,8 @@ class RunLook:
     size_pt: float
     bold: bool
     italic: bool
+    font: str | None = None
+    vert_align: str | None = None
 
 
 def _on(el: etree._Element | None) -> bool | None:
@@ -77,8 +79,12 @@ class StyleBook:
             return None
 
         size = first("sz")
+        fonts = first("rFonts")
+        vert = first("vertAlign")
         return RunLook(
             size_pt=int(size.get(w("val"), "20")) / 2 if size is not None else 10.0,
             bold=bool(_on(first("b"))),
             italic=bool(_on(first("i"))),
+            font=fonts.get(w("ascii")) if fonts is not None else None,
+            vert_align=vert.get(w("val")) if vert is not None else None,
         )

@@ -1,0 +1,62 @@
+"""LibreOffice opens the plan and lays it out as NĐ 30 wants (CI installs LibreOffice)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+needs_office = pytest.mark.skipif(
+    SOFFICE is None and not os.environ.get("CI"),
+    reason="LibreOffice is not installed here (CI installs it and runs this test)",
+)
+
+
+def pdf_text(pdf: Path, page: int) -> str:
+    out = subprocess.run(
+        ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return out.stdout
+
+
+@needs_office
+def test_libreoffice_converts_the_plan(rendered_plan: Path, tmp_path: Path) -> None:
+    assert SOFFICE is not None, "CI must install LibreOffice (libreoffice-writer-nogui)"
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(rendered_plan),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / (rendered_plan.stem + ".pdf")
+    assert pdf.is_file()
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+    assert 4 <= pages <= 8
+    first = pdf_text(pdf, 1)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
+    assert "Kon Tum, ngày" in first
+    # The header line of page 1 is the issuer, not a page number.
+    assert first.strip().splitlines()[0].split()[0] != "1"
+    second = pdf_text(pdf, 2)
+    assert second.strip().splitlines()[0].strip() == "2"
+    last = pdf_text(pdf, pages)
+    assert "Lê Ngọc Tuấn" in last and "Nơi nhận:" in last
