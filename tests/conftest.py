@@ -11,7 +11,8 @@ from click.testing import CliRunner, Result
 from kehoach_docs.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
-SEED = REPO.parent / "shared" / "seed" / "000_39d6dda251fd2e98.txt"
+# The seed plan (shared/seed/000_39d6dda251fd2e98.txt), kept here so tests need nothing outside.
+SEED = REPO / "tests" / "data" / "seed-kon-tum-2024.md"
 
 
 @pytest.fixture
