@@ -15,6 +15,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, Twips
@@ -332,6 +333,18 @@ def appendices(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{%p endfor %}")
 
 
+def drop_leftovers(doc) -> None:  # type: ignore[no-untyped-def]
+    """python-docx's default file carries a thumbnail of another document and a second
+    style sheet; neither belongs in a template that clerks will open."""
+    package_rels = doc.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package_rels.pop(rid)
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.rels.pop(rid)
+
+
 def preserve_spaces(doc) -> None:  # type: ignore[no-untyped-def]
     for t in doc.element.body.iter(qn("w:t")):
         t.set(qn("xml:space"), "preserve")
@@ -351,6 +364,7 @@ def build_plan(path: Path) -> None:
     signature_block(doc)
     appendices(doc)
     preserve_spaces(doc)
+    drop_leftovers(doc)
     props = doc.core_properties
     props.author = ""
     props.title = ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,9 @@ def render_docx(template: Path, vm: DocumentVM, title: str) -> bytes:
     text_width = int((page_width - margins) / 635)  # EMU to twips
     book = StyleBook(doc.styles.element)
     draw_rules(doc.element.body, book, text_width)
-    doc.core_properties.title = title[:255]
+    props = doc.core_properties
+    props.title = title[:255]
+    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -35,14 +35,44 @@ def _note_xml(note_id: int, runs: Runs) -> str:
     )
 
 
+# Elements that follow footnotePr in CT_Settings: Word rejects settings out of order.
+_AFTER_FOOTNOTE_PR = {
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+}
+
+
 def _settings_footnote_pr(doc: Document) -> None:
     settings = doc.settings.element
     if settings.find(w("footnotePr")) is not None:
         return
-    pr = etree.SubElement(settings, w("footnotePr"))
+    pr = etree.Element(w("footnotePr"))
     for note_id in ("-1", "0"):
         el = etree.SubElement(pr, w("footnote"))
         el.set(w("id"), note_id)
+    for child in settings:
+        name = etree.QName(child)
+        if name.namespace != W or name.localname in _AFTER_FOOTNOTE_PR:
+            child.addprevious(pr)
+            return
+    settings.append(pr)
 
 
 def add_footnotes(doc: Document, notes: list[tuple[int, Runs]]) -> None:
