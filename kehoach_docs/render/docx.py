@@ -1,25 +1,40 @@
-"""Render a view model through a docxtpl template into .docx bytes."""
+"""Render a view model through a .docx template into .docx bytes.
+
+docxtpl re-reads the template and recompiles its Jinja on every render. Here a template
+is prepared once (docxtpl's own tag clean-up, then one Jinja compilation) and each
+document is only a Jinja render, the steps docxtpl cannot do (footnotes, sized rules),
+and a zip of the template's parts with the changed ones swapped in.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import io
+import re
+import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from ..compose.common import DocumentVM
 from ..errors import RenderError
 from .footnotes import add_footnotes
 from .rules import draw_rules
-from .styles import StyleBook
+from .styles import StyleBook, w
+
+_CORE_NS = {
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+}
 
 
 def jinja_env() -> SandboxedEnvironment:
-    # Autoescape: text with & or < must stay text; StrictUndefined: a misspelt tag fails.
+    # Autoescape: text with & or < must stay text; StrictUndefined: a misspelt tag fails;
+    # sandboxed: a template from a workspace cannot reach Python internals.
     return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
 
 
@@ -27,27 +42,107 @@ def context_of(vm: DocumentVM) -> dict[str, Any]:
     return {f.name: getattr(vm, f.name) for f in dataclasses.fields(vm)}
 
 
-def render_docx(template: Path, vm: DocumentVM, title: str) -> bytes:
-    from docxtpl import DocxTemplate
+def _template_error(name: str, exc: Exception) -> RenderError:
+    message = getattr(exc, "message", None) or str(exc)
+    return RenderError(f"mẫu {name}: {message}")
 
-    tpl = DocxTemplate(str(template))
-    try:
-        tpl.render(context_of(vm), jinja_env=jinja_env(), autoescape=True)
-    except TemplateError as exc:
-        raise RenderError(f"mẫu {template.name}: {exc.message or exc}") from None
-    doc = tpl.docx
-    assert doc is not None
-    if vm.footnotes is not None:
-        add_footnotes(doc, vm.footnotes.notes())
-    section = doc.sections[0]
-    page_width = section.page_width or 0
-    margins = (section.left_margin or 0) + (section.right_margin or 0)
-    text_width = int((page_width - margins) / 635)  # EMU to twips
-    book = StyleBook(doc.styles.element)
-    draw_rules(doc.element.body, book, text_width)
-    props = doc.core_properties
-    props.title = title[:255]
-    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+
+class CompiledTemplate:
+    """A .docx template prepared once, rendered many times."""
+
+    def __init__(self, path: Path) -> None:
+        from docxtpl import DocxTemplate
+
+        self.name = path.name
+        try:
+            with zipfile.ZipFile(path) as archive:
+                self.order = [info.filename for info in archive.infolist()]
+                self.parts = {name: archive.read(name) for name in self.order}
+            self._tpl = DocxTemplate(str(path))
+            self._tpl.render_init()
+        except (OSError, zipfile.BadZipFile, KeyError) as exc:
+            raise RenderError(f"mẫu {self.name} không phải tệp .docx đọc được ({exc})") from None
+        env = jinja_env()
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(self._tpl.get_xml()))
+        try:
+            self.body: Template = env.from_string(source)
+        except TemplateError as exc:
+            raise _template_error(self.name, exc) from None
+        document = self.parts["word/document.xml"].decode("utf-8")
+        start = document.index("<w:body")
+        end = document.rindex("</w:body>") + len("</w:body>")
+        self.prefix, self.suffix = document[:start], document[end:]
+        root_tag = re.search(r"<w:document\b[^>]*>", document)
+        self._root_ns = (
+            set(re.findall(r'xmlns:\w+="[^"]*"', root_tag.group(0))) if root_tag else set()
+        )
+        self.book = StyleBook(etree.fromstring(self.parts["word/styles.xml"]))
+        self.text_width = self._text_width(etree.fromstring(document.encode("utf-8")))
+
+    @staticmethod
+    def _text_width(document: etree._Element) -> int:
+        sect = document.find(f"{w('body')}/{w('sectPr')}")
+        size = sect.find(w("pgSz")) if sect is not None else None
+        margins = sect.find(w("pgMar")) if sect is not None else None
+        if size is None or margins is None:
+            return 9355  # A4 with 30/15 mm margins, in twips
+        width = int(size.get(w("w"), "11906"))
+        return width - int(margins.get(w("left"), "0")) - int(margins.get(w("right"), "0"))
+
+    def _body_xml(self, context: dict[str, Any]) -> str:
+        try:
+            xml = self.body.render(context)
+        except TemplateError as exc:
+            raise _template_error(self.name, exc) from None
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = (
+            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        )
+        xml = self._tpl.resolve_listing(xml)
+        tree = self._tpl.fix_tables(xml)
+        self._tpl.docx_ids_index = 1000
+        self._tpl.fix_docpr_ids(tree)
+        draw_rules(tree, self.book, self.text_width)
+        body = etree.tostring(tree, encoding="unicode")
+        # The body repeats the namespace declarations its root already has: drop them.
+        head_end = body.index(">")
+        head = body[:head_end]
+        for decl in self._root_ns:
+            head = head.replace(" " + decl, "")
+        return head + body[head_end:]
+
+    def render(self, vm: DocumentVM, title: str) -> bytes:
+        parts = dict(self.parts)
+        body = self._body_xml(context_of(vm))
+        parts["word/document.xml"] = (self.prefix + body + self.suffix).encode("utf-8")
+        if vm.footnotes is not None:
+            add_footnotes(parts, vm.footnotes.notes())
+        if "docProps/core.xml" in parts:
+            parts["docProps/core.xml"] = _core_properties(parts["docProps/core.xml"], title)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in self.order + [n for n in parts if n not in self.order]:
+                archive.writestr(name, parts[name])
+        return buffer.getvalue()
+
+
+def _core_properties(xml: bytes, title: str) -> bytes:
+    root = etree.fromstring(xml)
+    now = datetime.now(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for tag, value in (
+        ("dc:title", title[:255]),
+        ("dcterms:created", now),
+        ("dcterms:modified", now),
+    ):
+        prefix, local = tag.split(":")
+        el = root.find(f"{{{_CORE_NS[prefix]}}}{local}")
+        if el is None:
+            el = etree.SubElement(root, f"{{{_CORE_NS[prefix]}}}{local}")
+            if prefix == "dcterms":
+                el.set("{http://www.w3.org/2001/XMLSchema-instance}type", "dcterms:W3CDTF")
+        el.text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def render_docx(template: Path, vm: DocumentVM, title: str) -> bytes:
+    return CompiledTemplate(template).render(vm, title)

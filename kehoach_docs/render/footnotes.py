@@ -1,22 +1,24 @@
 """Real Word footnotes, which docxtpl cannot create: the footnotes part is built here.
 
 The body already holds `<w:footnoteReference w:id="n"/>` runs (see compose.inline);
-this adds the notes with the same ids, the separators Word expects, and the relation.
+this adds the notes with the same ids, the separators Word expects, the relationship,
+the content type and the settings entry, working on the package's parts directly.
 """
 
 from __future__ import annotations
 
-from docx.document import Document
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import XmlPart
-from docx.oxml import parse_xml
+import re
+
 from lxml import etree
 
 from ..compose.inline import Runs
 from .styles import W, w
 
+PART = "word/footnotes.xml"
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 _SEPARATORS = (
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
@@ -25,6 +27,14 @@ _SEPARATORS = (
     'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
     "</w:r></w:p></w:footnote>"
 )
+
+# Elements that follow footnotePr in CT_Settings: Word rejects settings out of order.
+_AFTER_FOOTNOTE_PR = {
+    "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
+    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
+    "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+}  # fmt: skip
 
 
 def _note_xml(note_id: int, runs: Runs) -> str:
@@ -35,62 +45,72 @@ def _note_xml(note_id: int, runs: Runs) -> str:
     )
 
 
-# Elements that follow footnotePr in CT_Settings: Word rejects settings out of order.
-_AFTER_FOOTNOTE_PR = {
-    "endnotePr",
-    "compat",
-    "docVars",
-    "rsids",
-    "mathPr",
-    "attachedSchema",
-    "themeFontLang",
-    "clrSchemeMapping",
-    "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures",
-    "forceUpgrade",
-    "captions",
-    "readModeInkLockDown",
-    "smartTagType",
-    "schemaLibrary",
-    "shapeDefaults",
-    "doNotEmbedSmartTags",
-    "decimalSymbol",
-    "listSeparator",
-}
-
-
-def _settings_footnote_pr(doc: Document) -> None:
-    settings = doc.settings.element
+def _with_settings(settings_xml: bytes) -> bytes:
+    settings = etree.fromstring(settings_xml)
     if settings.find(w("footnotePr")) is not None:
-        return
+        return settings_xml
     pr = etree.Element(w("footnotePr"))
     for note_id in ("-1", "0"):
-        el = etree.SubElement(pr, w("footnote"))
-        el.set(w("id"), note_id)
+        etree.SubElement(pr, w("footnote")).set(w("id"), note_id)
     for child in settings:
         name = etree.QName(child)
         if name.namespace != W or name.localname in _AFTER_FOOTNOTE_PR:
             child.addprevious(pr)
-            return
-    settings.append(pr)
+            break
+    else:
+        settings.append(pr)
+    return etree.tostring(settings, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def add_footnotes(doc: Document, notes: list[tuple[int, Runs]]) -> None:
+def _with_relationship(rels_xml: bytes) -> bytes:
+    root = etree.fromstring(rels_xml)
+    if any(rel.get("Type") == REL_TYPE for rel in root):
+        return rels_xml
+    taken = {rel.get("Id") for rel in root}
+    number = 1
+    while f"rId{number}" in taken:
+        number += 1
+    rel = etree.SubElement(root, f"{{{_PKG_RELS}}}Relationship")
+    rel.set("Id", f"rId{number}")
+    rel.set("Type", REL_TYPE)
+    rel.set("Target", "footnotes.xml")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _with_content_type(types_xml: bytes) -> bytes:
+    root = etree.fromstring(types_xml)
+    if any(el.get("PartName") == "/" + PART for el in root):
+        return types_xml
+    override = etree.SubElement(root, f"{{{_CT}}}Override")
+    override.set("PartName", "/" + PART)
+    override.set("ContentType", CONTENT_TYPE)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def add_footnotes(parts: dict[str, bytes], notes: list[tuple[int, Runs]]) -> None:
+    """Add `notes` to the package held in `parts` (name -> bytes), in place."""
     if not notes:
         return
     body = "".join(_note_xml(i, runs) for i, runs in notes)
-    existing = next(
-        (rel.target_part for rel in doc.part.rels.values() if rel.reltype == RT.FOOTNOTES), None
-    )
-    if isinstance(existing, XmlPart):
-        root = existing.element
+    if PART in parts:
+        # A user's template may carry its own footnotes part: keep its separators only.
+        root = etree.fromstring(parts[PART])
         for note in root.findall(w("footnote")):
             if note.get(w("type")) not in ("separator", "continuationSeparator"):
                 root.remove(note)
-        for note in parse_xml(f'<w:footnotes xmlns:w="{W}">{body}</w:footnotes>'):
+        for note in etree.fromstring(f'<w:footnotes xmlns:w="{W}">{body}</w:footnotes>'):
             root.append(note)
-        return
-    xml = f'<w:footnotes xmlns:w="{W}">{_SEPARATORS}{body}</w:footnotes>'
-    part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE, parse_xml(xml), doc.part.package)
-    doc.part.relate_to(part, RT.FOOTNOTES)
-    _settings_footnote_pr(doc)
+        parts[PART] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    else:
+        xml = f'<w:footnotes xmlns:w="{W}">{_SEPARATORS}{body}</w:footnotes>'
+        parts[PART] = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n" + xml.encode()
+    parts["word/_rels/document.xml.rels"] = _with_relationship(
+        parts["word/_rels/document.xml.rels"]
+    )
+    parts["[Content_Types].xml"] = _with_content_type(parts["[Content_Types].xml"])
+    if "word/settings.xml" in parts:
+        parts["word/settings.xml"] = _with_settings(parts["word/settings.xml"])
+
+
+def has_footnote_refs(xml: str) -> bool:
+    return re.search(r"<w:footnoteReference\b", xml) is not None
