@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .compose.common import DocumentVM
 from .compose.plan import compose_plan
+from .compose.subplan import compose_subplan
+from .duties import Duty, Load, agencies_with_duties, duties_of, loads
+from .errors import KehoachError
+from .models.registry import Agency
 from .templates import find_template
-from .workspace import OUTPUT_DIR, Project, load_project, walk_items
+from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project, walk_items
 from .write import write_atomic
 
 PLAN_TEMPLATE = "ke-hoach.docx"
@@ -51,16 +57,173 @@ def output_dir_for(project: Project, output: Path | None) -> Path:
     return output if output is not None else project.root / OUTPUT_DIR
 
 
+def find_agency(project: Project, name: str) -> Agency:
+    """An agency named by id, name or alias; an unknown name gets the nearest matches."""
+    registry = project.registry
+    found = registry.find(name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = ", ".join(f"{a.id} ({a.name})" for a in found[:6])
+        raise KehoachError(f"“{name}” khớp với nhiều cơ quan: {listed}. Hãy ghi mã cụ thể.")
+    near = registry.nearest(name) or [a.id for a in registry.find(name.split()[-1])][:3]
+    hint = f" Có phải: {', '.join(near)}?" if near else ""
+    raise KehoachError(f"không có cơ quan “{name}”.{hint} (xem danh sách: kehoach agencies)")
+
+
+@dataclass
+class AgencyRow:
+    agency: Agency
+    load: Load
+
+
+def list_agencies(workspace: Path, plan_id: str | None = None) -> list[AgencyRow]:
+    project = load_project(workspace)
+    plan = project.plan(plan_id).plan
+    counted = loads(plan, project.registry)
+    return [AgencyRow(a, counted[a.id]) for a in project.registry.agencies.values()]
+
+
+def agency_tasks(
+    workspace: Path, name: str, plan_id: str | None = None
+) -> tuple[Agency, list[Duty]]:
+    project = load_project(workspace)
+    agency = find_agency(project, name)
+    return agency, duties_of(project.plan(plan_id).plan, project.registry, agency.id)
+
+
+@dataclass
+class Job:
+    """One document to write: what it is, for whom, and how to compose it."""
+
+    kind: str
+    agency: Agency
+    filename: str
+    compose: Callable[[], DocumentVM]
+    title: str
+
+
+def plan_job(project: Project, entry: LoadedPlan) -> Job:
+    issuer = project.registry.agencies[entry.plan.issuer]
+    return Job(
+        "ke-hoach",
+        issuer,
+        f"{entry.id}.docx",
+        lambda: compose_plan(entry.plan, project.registry),
+        f"KẾ HOẠCH {entry.plan.summary}",
+    )
+
+
+def subplan_job(project: Project, entry: LoadedPlan, agency: Agency) -> Job:
+    details = project.details_for(entry.id, agency.id)
+    return Job(
+        "ke-hoach-don-vi",
+        agency,
+        f"{entry.id}-{agency.id}.docx",
+        lambda: compose_subplan(entry.plan, project.registry, agency, details),
+        f"KẾ HOẠCH của {agency.name}",
+    )
+
+
+def select_agencies(
+    project: Project, entry: LoadedPlan, name: str | None, every: bool, kind: str | None
+) -> list[Agency]:
+    if name:
+        return [find_agency(project, name)]
+    kinds = {a.kind for a in project.registry.agencies.values()}
+    if kind and kind not in kinds:
+        raise KehoachError(f"không có loại cơ quan “{kind}” (các loại: {', '.join(sorted(kinds))})")
+    if not (every or kind):
+        raise KehoachError("hãy chọn --agency MÃ, --all hoặc --kind LOẠI")
+    ids = agencies_with_duties(entry.plan, project.registry, kind)
+    return [project.registry.agencies[i] for i in ids]
+
+
+def write_jobs(project: Project, jobs: list[Job], target: Path) -> list[Path]:
+    from .render.docx import CompiledTemplate
+
+    template = CompiledTemplate(find_template(project.root, PLAN_TEMPLATE))
+    written: list[Path] = []
+    for job in jobs:
+        path = target / job.filename
+        write_atomic(path, template.render(job.compose(), job.title))
+        written.append(path)
+    return written
+
+
 def build_plan(workspace: Path, plan_id: str | None = None, output: Path | None = None) -> Path:
     """Render the plan as .docx into the output folder; return the file written."""
-    from .render.docx import render_docx
+    project = load_project(workspace)
+    entry = project.plan(plan_id)
+    [path] = write_jobs(project, [plan_job(project, entry)], output_dir_for(project, output))
+    return path
+
+
+def build_subplans(
+    workspace: Path,
+    plan_id: str | None = None,
+    agency: str | None = None,
+    every: bool = False,
+    kind: str | None = None,
+    output: Path | None = None,
+) -> list[Path]:
+    """Render each selected agency's own plan; return the files written."""
+    project = load_project(workspace)
+    entry = project.plan(plan_id)
+    agencies = select_agencies(project, entry, agency, every, kind)
+    jobs = [subplan_job(project, entry, a) for a in agencies]
+    return write_jobs(project, jobs, output_dir_for(project, output))
+
+
+@dataclass
+class ScaffoldResult:
+    path: Path
+    backup: Path | None
+
+
+def scaffold(
+    workspace: Path, agency: str, plan_id: str | None = None, force: bool = False
+) -> ScaffoldResult:
+    """Write the agency's details file for its sub-plan, never losing an edited one."""
+    from .scaffold import scaffold_text, write_scaffold
+    from .workspace import details_dir
 
     project = load_project(workspace)
     entry = project.plan(plan_id)
-    vm = compose_plan(entry.plan, project.registry)
-    data = render_docx(
-        find_template(project.root, PLAN_TEMPLATE), vm, f"{vm.doc_type} {entry.plan.summary}"
-    )
-    target = output_dir_for(project, output) / f"{entry.id}.docx"
-    write_atomic(target, data)
-    return target
+    found = find_agency(project, agency)
+    duties = duties_of(entry.plan, project.registry, found.id)
+    issuer = project.registry.agencies[entry.plan.issuer]
+    text = scaffold_text(entry.id, entry.plan, issuer, found, duties)
+    path = details_dir(project.root, entry.id) / f"{found.id}.yaml"
+    return ScaffoldResult(path, write_scaffold(path, text, force))
+
+
+def distribution(
+    workspace: Path, plan_id: str | None = None, agency: str | None = None
+) -> tuple[Job, Project]:
+    project = load_project(workspace)
+    entry = project.plan(plan_id)
+    if agency is None:
+        return plan_job(project, entry), project
+    return subplan_job(project, entry, find_agency(project, agency)), project
+
+
+NOI_NHAN_TEMPLATE = "noi-nhan.docx"
+
+
+def noinhan(
+    workspace: Path, plan_id: str | None = None, agency: str | None = None,
+    output: Path | None = None,
+) -> tuple[list[str], Path | None]:  # fmt: skip
+    """The Nơi nhận lines of the plan or of an agency's plan; with `output`, also a .docx."""
+    from .render.docx import CompiledTemplate
+
+    job, project = distribution(workspace, plan_id, agency)
+    vm = job.compose()
+    lines = ["Nơi nhận:", *(r.text for r in vm.recipients)]
+    if output is None:
+        return lines, None
+    template = CompiledTemplate(find_template(project.root, NOI_NHAN_TEMPLATE))
+    path = output / job.filename.replace(".docx", "-noi-nhan.docx")
+    write_atomic(path, template.render(vm, f"Nơi nhận: {job.title}"))
+    return lines, path

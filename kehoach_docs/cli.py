@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 from .errors import DataError, KehoachError
 
+if TYPE_CHECKING:
+    from .batch import Outcome
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+T = TypeVar("T")
 
 
 class Options:
@@ -19,27 +25,45 @@ class Options:
         self.plan = plan
 
 
-def _fail(exc: KehoachError) -> None:
-    if isinstance(exc, DataError):
-        errors = [p for p in exc.problems if not p.warning]
+def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a library function; a user's error becomes a message and an exit code."""
+    try:
+        return fn(*args, **kwargs)
+    except DataError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
+        errors = [p for p in exc.problems if not p.warning]
         click.echo(f"Có {len(errors)} lỗi; chưa ghi tệp nào.", err=True)
-    else:
+        sys.exit(exc.exit_code)
+    except KehoachError as exc:
         click.echo(f"Lỗi: {exc}", err=True)
-    sys.exit(exc.exit_code)
+        sys.exit(exc.exit_code)
+
+
+def _short(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+output_option = click.option(
+    "-o", "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Thư mục ghi văn bản (mặc định: output/ của thư mục làm việc).",
+)  # fmt: skip
+agency_option = click.option(
+    "--agency", "-a", metavar="MÃ|TÊN",
+    help="Cơ quan: mã (so-noi-vu), tên (\"Sở Nội vụ\") hoặc tên khác (dak-ha).",
+)  # fmt: skip
 
 
 @click.group(context_settings=CONTEXT)
 @click.option(
-    "-w",
-    "--workspace",
+    "-w", "--workspace",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
     show_default="thư mục hiện tại",
     help="Thư mục làm việc (chứa plans/, templates/, output/).",
-)
-@click.option("--plan", "plan_id", metavar="ID", help="Chọn kế hoạch khi plans/ có nhiều kế hoạch.")
+)  # fmt: skip
+@click.option("--plan", "plan_id", metavar="MÃ", help="Chọn kế hoạch khi plans/ có nhiều kế hoạch.")
 @click.version_option(__version__, "-V", "--version", prog_name="kehoach")
 @click.pass_context
 def main(ctx: click.Context, workspace: Path, plan_id: str | None) -> None:
@@ -56,31 +80,145 @@ def validate(opts: Options) -> None:
     """Kiểm tra toàn bộ dữ liệu YAML, báo mọi lỗi một lần; không ghi tệp nào."""
     from .api import validate as run
 
-    try:
-        summary = run(opts.workspace)
-    except KehoachError as exc:
-        _fail(exc)
-        return
+    summary = call(run, opts.workspace)
     for warning in summary.warnings:
         click.echo(warning, err=True)
     click.echo(summary.line())
 
 
 @main.command()
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Thư mục ghi văn bản (mặc định: output/ của thư mục làm việc).",
-)
+@output_option
 @click.pass_obj
 def plan(opts: Options, output: Path | None) -> None:
     """Xuất Kế hoạch của tỉnh thành tệp .docx."""
     from .api import build_plan
 
-    try:
-        path = build_plan(opts.workspace, opts.plan, output)
-    except KehoachError as exc:
-        _fail(exc)
-        return
+    path = call(build_plan, opts.workspace, opts.plan, output)
     click.echo(f"Đã ghi {path}")
+
+
+@main.command()
+@click.pass_obj
+def agencies(opts: Options) -> None:
+    """Danh mục cơ quan và số nhiệm vụ mỗi cơ quan chủ trì, phối hợp."""
+    from .api import list_agencies
+
+    rows = call(list_agencies, opts.workspace, opts.plan)
+    width = max(len(r.agency.id) for r in rows)
+    name_width = min(45, max(len(r.agency.name) for r in rows))
+    click.echo(
+        f"{'MÃ':<{width}}  {'TÊN':<{name_width}}  {'LOẠI':<12} CHỦ TRÌ  PHỐI HỢP  TRÁCH NHIỆM"
+    )
+    for r in rows:
+        name = (
+            r.agency.name
+            if len(r.agency.name) <= name_width
+            else r.agency.name[: name_width - 1] + "…"
+        )
+        click.echo(
+            f"{r.agency.id:<{width}}  {name:<{name_width}}  {r.agency.kind:<12} "
+            f"{r.load.led:>7}  {r.load.supported:>8}  {r.load.responsibilities:>11}"
+        )
+
+
+@main.command()
+@agency_option
+@click.pass_obj
+def tasks(opts: Options, agency: str | None) -> None:
+    """Các nhiệm vụ của một cơ quan trong kế hoạch, với vai trò của cơ quan."""
+    from .api import agency_tasks
+
+    if not agency:
+        raise click.UsageError("cần --agency")
+    found, duties = call(agency_tasks, opts.workspace, agency, opts.plan)
+    click.echo(f"{found.name} ({found.id}): {len(duties)} nhiệm vụ, trách nhiệm")
+    for duty in duties:
+        item = duty.entry.item
+        text = " ".join((item.title or (item.paragraphs[0] if item.paragraphs else "")).split())
+        text = _short(text, 80)
+        when = f"  [{_short(item.timeframe.text, 40)}]" if item.timeframe else ""
+        click.echo(f"{duty.entry.ref:<7} {duty.role_words:<10} {text}{when}")
+
+
+@main.command()
+@agency_option
+@click.option("--all", "every", is_flag=True, help="Mọi cơ quan có nhiệm vụ trong kế hoạch.")
+@click.option("--kind", metavar="LOẠI", help="Mọi cơ quan một loại, ví dụ ubnd-huyen.")
+@output_option
+@click.pass_obj
+def subplan(
+    opts: Options, agency: str | None, every: bool, kind: str | None, output: Path | None
+) -> None:
+    """Kế hoạch triển khai của từng cơ quan (một cơ quan, một loại, hoặc tất cả)."""
+    from .api import build_subplans
+
+    if sum(bool(x) for x in (agency, every, kind)) != 1:
+        raise click.UsageError("chọn đúng một trong --agency, --all, --kind")
+    paths = call(build_subplans, opts.workspace, opts.plan, agency, every, kind, output)
+    for path in paths:
+        click.echo(f"Đã ghi {path}")
+    click.echo(f"Tổng cộng {len(paths)} kế hoạch.")
+
+
+@main.command()
+@agency_option
+@click.option("--force", is_flag=True, help="Thay tệp đã có (tệp cũ được giữ thành bản sao lưu).")
+@click.pass_obj
+def scaffold(opts: Options, agency: str | None, force: bool) -> None:
+    """Tạo tệp dữ liệu riêng của một cơ quan, điền sẵn các nhiệm vụ được giao."""
+    from .api import scaffold as run
+
+    if not agency:
+        raise click.UsageError("cần --agency")
+    result = call(run, opts.workspace, agency, opts.plan, force)
+    if result.backup:
+        click.echo(f"Đã sao lưu tệp cũ: {result.backup}")
+    click.echo(f"Đã ghi {result.path}")
+
+
+@main.command()
+@agency_option
+@output_option
+@click.pass_obj
+def noinhan(opts: Options, agency: str | None, output: Path | None) -> None:
+    """Danh sách Nơi nhận của kế hoạch (hoặc của kế hoạch một cơ quan); -o ghi thêm .docx."""
+    from .api import noinhan as run
+
+    lines, path = call(run, opts.workspace, opts.plan, agency, output)
+    for line in lines:
+        click.echo(line)
+    if path:
+        click.echo(f"Đã ghi {path}", err=True)
+
+
+@main.command()
+@output_option
+@click.option("--kind", metavar="LOẠI", help="Chỉ kế hoạch của các cơ quan loại này.")
+@click.option("--zip", "make_zip", is_flag=True, help="Nén cả thư mục thành một tệp .zip.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), help="Số tiến trình song song.")
+@click.option("--quiet", "-q", is_flag=True, help="Không hiện thanh tiến độ.")
+@click.pass_obj
+def batch(
+    opts: Options, output: Path | None, kind: str | None, make_zip: bool, jobs: int | None,
+    quiet: bool,
+) -> None:  # fmt: skip
+    """Kế hoạch của tỉnh và kế hoạch của mọi cơ quan vào một thư mục mới, kèm manifest.csv."""
+    from .batch import run_batch
+
+    def progress(stream: Iterator[Outcome], total: int) -> Iterator[Outcome]:
+        if quiet or not sys.stderr.isatty():
+            yield from stream
+            return
+        with click.progressbar(length=total, label="Đang tạo văn bản", file=sys.stderr) as bar:
+            for outcome in stream:
+                bar.update(1)
+                yield outcome
+
+    result = call(run_batch, opts.workspace, opts.plan, kind, output, make_zip, jobs, progress)
+    for failure in result.failures:
+        click.echo(f"Lỗi: {failure.spec.agency_id}: {failure.error}", err=True)
+    if result.archive:
+        click.echo(f"Đã nén {result.archive}")
+    click.echo(result.summary())
+    if result.failures:
+        sys.exit(1)

@@ -73,6 +73,12 @@ def so_ky_hieu(number: int | str | None, type_code: str, issuer_code: str) -> st
     return f"{doc_number(number)}/{code}"
 
 
+def numbered(prefix: str, number: int | str | None, type_code: str, issuer_code: str) -> str:
+    """`Số: 05/KH-UBND`, `số 05/KH-UBND`; a draft's blank already spaces the prefix off."""
+    gap = "" if is_draft_number(number) else " "
+    return f"{prefix}{gap}{so_ky_hieu(number, type_code, issuer_code)}"
+
+
 _ROMAN = (
     (1000, "M"),
     (900, "CM"),

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem, WorkspaceError
+from .models.details import AgencyDetails, AgencyDetailsFile
 from .models.plan import Item, Plan, PlanFile
 from .models.registry import RegistryFile
 from .registry import Registry
@@ -19,6 +20,7 @@ from .schema_errors import problems_from
 from .yamlsafe import Loaded, PathKey, load_yaml
 
 PLANS_DIR = "plans"
+DETAILS_DIR = "don-vi"
 TEMPLATES_DIR = "templates"
 OUTPUT_DIR = "output"
 
@@ -33,6 +35,12 @@ class LoadedPlan:
 
 
 @dataclass
+class LoadedDetails:
+    details: AgencyDetails
+    source: Loaded
+
+
+@dataclass
 class Project:
     """Everything a workspace holds, validated."""
 
@@ -41,6 +49,12 @@ class Project:
     plans: dict[str, LoadedPlan]
     files: list[Loaded]
     warnings: list[Problem] = field(default_factory=list)
+    # plan id -> agency id -> that agency's own data for its sub-plan
+    details: dict[str, dict[str, LoadedDetails]] = field(default_factory=dict)
+
+    def details_for(self, plan_id: str, agency_id: str) -> AgencyDetails | None:
+        found = self.details.get(plan_id, {}).get(agency_id)
+        return found.details if found else None
 
     def plan(self, plan_id: str | None = None) -> LoadedPlan:
         if plan_id is not None:
@@ -135,9 +149,79 @@ def load_project(root: Path) -> Project:
         found, warned = _check_plan(ids, loaded)
         problems.extend(found)
         warnings.extend(warned)
+    details: dict[str, dict[str, LoadedDetails]] = {}
+    for plan_id in plans:
+        found, details[plan_id] = _load_details(root, plan_id, files)
+        problems.extend(found)
+    if not problems:
+        for plan_id, entry in plans.items():
+            problems.extend(_check_details(registry, entry.plan, details[plan_id]))
     if problems:
         raise DataError([*problems, *warnings])
-    return Project(root, registry, plans, files, warnings)
+    return Project(root, registry, plans, files, warnings, details)
+
+
+def details_dir(root: Path, plan_id: str) -> Path:
+    return root / PLANS_DIR / plan_id / DETAILS_DIR
+
+
+def _load_details(
+    root: Path, plan_id: str, files: list[Loaded]
+) -> tuple[list[Problem], dict[str, LoadedDetails]]:
+    problems: list[Problem] = []
+    out: dict[str, LoadedDetails] = {}
+    folder = details_dir(root, plan_id)
+    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+        try:
+            loaded = load_yaml(path, _display(root, path))
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        files.append(loaded)
+        model, found = _validate(loaded, AgencyDetailsFile)
+        problems.extend(found)
+        if isinstance(model, AgencyDetailsFile):
+            agency = model.details.agency
+            if agency != path.stem:
+                problems.append(
+                    loaded.problem(
+                        ("ke_hoach_don_vi", "co_quan"),
+                        f"tệp {path.name} phải mang tên mã cơ quan: “{agency}.yaml”",
+                    )
+                )
+            out[agency] = LoadedDetails(model.details, loaded)
+    return problems, out
+
+
+def _check_details(
+    registry: Registry, plan: Plan, details: dict[str, LoadedDetails]
+) -> list[Problem]:
+    from .duties import duties_of
+
+    problems: list[Problem] = []
+    for agency_id, entry in details.items():
+        loaded, base = entry.source, ("ke_hoach_don_vi",)
+        if agency_id not in registry.agencies:
+            problems.append(_unknown_agency(registry, loaded, (*base, "co_quan"), agency_id))
+            continue
+        keys = {d.entry.key for d in duties_of(plan, registry, agency_id)}
+        for key in entry.details.tasks:
+            if key not in keys:
+                known = ", ".join(sorted(keys)) or "không có"
+                problems.append(
+                    loaded.problem(
+                        (*base, "nhiem_vu", key),
+                        f"nhiệm vụ “{key}” không giao cho cơ quan này "
+                        f"(các nhiệm vụ của cơ quan: {known})",
+                    )
+                )
+    return problems
+
+
+def _unknown_agency(registry: Registry, loaded: Loaded, path: PathKey, ref: str) -> Problem:
+    near = registry.nearest(ref, n=1)
+    hint = f"; có phải “{near[0]}”?" if near else ""
+    return loaded.problem(path, f"không có cơ quan nào mã “{ref}”{hint}")
 
 
 @dataclass

@@ -277,9 +277,17 @@ def blocks(doc, source: str) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{%p endfor %}")
 
 
+def keep_row_whole(row) -> None:  # type: ignore[no-untyped-def]
+    """Nơi nhận and signature stay on one page: Word moves the row instead of splitting."""
+    tr = row._tr
+    trpr = tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+
+
 def signature_block(doc) -> None:  # type: ignore[no-untyped-def]
     table = doc.add_table(rows=1, cols=2)
     borderless(table, [Cm(7.3), Cm(9.2)])
+    keep_row_whole(table.rows[0])
     left, right = table.rows[0].cells
     first_paragraph(left, "KhRecipientsLabel", "Nơi nhận:")
     para(left, "{%p for r in recipients %}", "KhRecipient")
@@ -370,7 +378,7 @@ def preserve_spaces(doc) -> None:  # type: ignore[no-untyped-def]
         t.set(qn("xml:space"), "preserve")
 
 
-def build_plan(path: Path) -> None:
+def new_document():  # type: ignore[no-untyped-def]
     doc = Document()
     set_defaults(doc)
     add_styles(doc)
@@ -378,11 +386,10 @@ def build_plan(path: Path) -> None:
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
-    header_block(doc)
-    title_block(doc)
-    blocks(doc, "body")
-    signature_block(doc)
-    appendices(doc)
+    return doc
+
+
+def finish(doc, path: Path) -> None:  # type: ignore[no-untyped-def]
     preserve_spaces(doc)
     drop_leftovers(doc)
     prune_styles(doc)
@@ -394,7 +401,33 @@ def build_plan(path: Path) -> None:
     doc.save(str(path))
 
 
-BUILDERS: dict[str, Callable[[Path], None]] = {"ke-hoach.docx": build_plan}
+def build_plan(path: Path) -> None:
+    doc = new_document()
+    header_block(doc)
+    title_block(doc)
+    blocks(doc, "body")
+    signature_block(doc)
+    appendices(doc)
+    finish(doc, path)
+
+
+def build_noi_nhan(path: Path) -> None:
+    """Only the Nơi nhận block, at its place and width, to paste into another document."""
+    doc = new_document()
+    table = doc.add_table(rows=1, cols=2)
+    borderless(table, [Cm(7.3), Cm(9.2)])
+    cell = table.rows[0].cells[0]
+    first_paragraph(cell, "KhRecipientsLabel", "Nơi nhận:")
+    para(cell, "{%p for r in recipients %}", "KhRecipient")
+    para(cell, "{{r r }}", "KhRecipient")
+    para(cell, "{%p endfor %}", "KhRecipient")
+    finish(doc, path)
+
+
+BUILDERS: dict[str, Callable[[Path], None]] = {
+    "ke-hoach.docx": build_plan,
+    "noi-nhan.docx": build_noi_nhan,
+}
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from ..models.plan import Archive, Recipient
 from ..models.registry import Agency, Signer
 from ..registry import Registry
-from ..vn import is_draft_number, place_date_line, so_ky_hieu
+from ..vn import numbered, place_date_line
 from .inline import DRAFTER, Footnotes, Runs, lines, plain, run_xml
 
 # Phụ lục III of NĐ 30: national law, the same in every province.
@@ -75,9 +75,7 @@ def header_for(
     return HeaderVM(
         governing=lines(agency.header.governing),
         issuing=lines(agency.header.issuing),
-        # The draft blank already gives the space after the colon: "Số:      /KH-UBND".
-        number=("Số:" if is_draft_number(number) else "Số: ")
-        + so_ky_hieu(number, type_code, agency.code),
+        number=numbered("Số:", number, type_code, agency.code),
         place_date=place_date_line(agency.place, when, year),
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 from markupsafe import Markup
 
@@ -78,6 +78,11 @@ class Runs:
 
     def __str__(self) -> str:
         return Markup(self.xml)
+
+    @property
+    def text(self) -> str:
+        """What a reader sees, as plain text."""
+        return unescape(re.sub(r"<[^>]+>", "", self.xml.replace("<w:br/>", "\n")))
 
 
 def plain(text: str, style: str | None = None) -> Runs:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models.plan import DEFAULT_LABELS, Assignment, Item, Labels, Plan
+from ..outline import number_for
 from ..registry import Registry
-from ..vn import letter, roman
 from .common import (
     TYPE_NAMES,
     Block,
@@ -37,15 +37,6 @@ class AppendixVM:
     tasks: list[TaskRow]
 
 
-def format_number(pattern: str, index: int, parent: str) -> str:
-    return (
-        pattern.replace("{R}", roman(index))
-        .replace("{n}", str(index))
-        .replace("{a}", letter(index))
-        .replace("{p}", parent)
-    )
-
-
 def _merged(plan_labels: Labels, item_labels: Labels | None) -> Labels:
     merged = DEFAULT_LABELS.model_dump(by_alias=True)
     for source in (plan_labels, item_labels):
@@ -69,11 +60,7 @@ class PlanComposer:
         return self.registry.wording(assignment.refs) + "."
 
     def number_for(self, item: Item, level: int, index: int, parent: str) -> str:
-        if item.number is not None:
-            return item.number
-        patterns = self.plan.numbering
-        pattern = patterns[min(level, len(patterns)) - 1]
-        return format_number(pattern, index, parent)
+        return number_for(item, level, index, parent, self.plan.numbering)
 
     def items(self, items: list[Item], level: int = 1, parent: str = "") -> list[Block]:
         blocks: list[Block] = []

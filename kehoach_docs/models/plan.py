@@ -37,6 +37,9 @@ class Assignment(Model):
         return self
 
 
+# I., 1., a), then bullets: the levels NĐ 30 and real plans use.
+DEFAULT_NUMBERING = ("{R}.", "{n}.", "{a})", "-", "+")
+
 RECURRING_WORDS = ("thường xuyên", "hằng năm", "hàng năm")
 
 
@@ -147,6 +150,12 @@ class Distribution(Model):
     archive: Archive = Field(default_factory=Archive, alias="luu")
 
 
+class Reporting(Model):
+    """When agencies report on this plan, in the words their sub-plans print."""
+
+    when: Text = Field("định kỳ 6 tháng, hằng năm hoặc đột xuất khi có yêu cầu", alias="ghi")
+
+
 class Appendix(Model):
     title: Text = Field(alias="tieu_de")
     subtitle: str | None = Field(None, alias="tieu_de_phu")
@@ -164,13 +173,14 @@ class Plan(Model):
     summary: Text = Field(alias="trich_yeu")
     implements: str | None = Field(None, alias="thuc_hien")
     follow_up: Id | None = Field(None, alias="co_quan_theo_doi")
+    reporting: Reporting = Field(default_factory=Reporting, alias="bao_cao")
     legal_basis: list[Text] = Field(default_factory=list, alias="can_cu")
     opening: list[Text] = Field(default_factory=list, alias="mo_dau")
     sections: list[Item] = Field(alias="phan", min_length=1)
     closing: list[Text] = Field(default_factory=list, alias="ket_thuc")
     footnotes: dict[str, Text] = Field(default_factory=dict, alias="chu_thich")
     numbering: list[Text] = Field(
-        default_factory=lambda: ["{R}.", "{n}.", "{a})", "-", "+"], alias="danh_so"
+        default_factory=lambda: list(DEFAULT_NUMBERING), alias="danh_so", min_length=1
     )
     labels: Labels = Field(default_factory=Labels, alias="nhan")
     distribution: Distribution = Field(default_factory=Distribution, alias="noi_nhan")

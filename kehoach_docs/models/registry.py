@@ -34,6 +34,8 @@ class Agency(Model):
     signer: Signer = Field(default_factory=Signer, alias="nguoi_ky")
     aliases: list[Text] = Field(default_factory=list, alias="ten_khac")
     parent: Id | None = Field(None, alias="cap_tren")
+    # How its own leadership is listed in a Nơi nhận, e.g. "Giám đốc, các PGĐ Sở".
+    leadership: str | None = Field(None, alias="lanh_dao")
 
     @property
     def can_issue(self) -> bool:

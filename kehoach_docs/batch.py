@@ -1,0 +1,196 @@
+"""Every document of a plan in one run: parallel, atomic, with a manifest.
+
+Each worker process loads the workspace and prepares the template once, then renders
+and writes its share of documents; the parent only hands out names and collects
+checksums, so memory does not grow with the number of agencies.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import zipfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .api import Job, output_dir_for, plan_job, select_agencies, subplan_job
+from .errors import KehoachError
+from .templates import find_template
+from .workspace import Project, load_project
+from .write import write_atomic
+
+MANIFEST = "manifest.csv"
+DOC_TYPES = {"ke-hoach": "Kế hoạch", "ke-hoach-don-vi": "Kế hoạch của cơ quan, đơn vị"}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A document named by data only, so it can cross to a worker process."""
+
+    kind: str
+    agency_id: str
+
+
+@dataclass
+class Outcome:
+    spec: Spec
+    agency_name: str
+    path: Path | None
+    sha256: str
+    error: str | None = None
+
+
+def clean_stale_temp_files(root: Path) -> int:
+    """Remove temporary files a killed run left behind (complete files are kept)."""
+    removed = 0
+    if root.is_dir():
+        for tmp in [*root.glob(".*.tmp"), *root.glob("*/.*.tmp")]:
+            try:
+                tmp.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+class _Renderer:
+    def __init__(self, workspace: Path, plan_id: str | None, folder: Path) -> None:
+        from .api import PLAN_TEMPLATE
+        from .render.docx import CompiledTemplate
+
+        self.project: Project = load_project(workspace)
+        self.entry = self.project.plan(plan_id)
+        self.template = CompiledTemplate(find_template(self.project.root, PLAN_TEMPLATE))
+        self.folder = folder
+
+    def job(self, spec: Spec) -> Job:
+        if spec.kind == "ke-hoach":
+            return plan_job(self.project, self.entry)
+        return subplan_job(self.project, self.entry, self.project.registry.agencies[spec.agency_id])
+
+    def run(self, spec: Spec) -> Outcome:
+        name = self.project.registry.agencies[spec.agency_id].name
+        try:
+            job = self.job(spec)
+            data = self.template.render(job.compose(), job.title)
+            path = self.folder / job.filename
+            write_atomic(path, data)
+        except KehoachError as exc:
+            return Outcome(spec, name, None, "", str(exc))
+        except Exception as exc:
+            return Outcome(spec, name, None, "", f"lỗi không lường trước: {exc!r}")
+        return Outcome(spec, name, path, hashlib.sha256(data).hexdigest())
+
+
+_worker: _Renderer | None = None
+
+
+def _init_worker(workspace: Path, plan_id: str | None, folder: Path) -> None:
+    global _worker
+    _worker = _Renderer(workspace, plan_id, folder)
+
+
+def _run_in_worker(spec: Spec) -> Outcome:
+    assert _worker is not None
+    return _worker.run(spec)
+
+
+@dataclass
+class BatchResult:
+    folder: Path
+    outcomes: list[Outcome]
+    manifest: Path
+    archive: Path | None
+
+    @property
+    def failures(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.error]
+
+    def summary(self) -> str:
+        done = len(self.outcomes) - len(self.failures)
+        text = f"Đã ghi {done}/{len(self.outcomes)} văn bản vào {self.folder}"
+        if self.failures:
+            text += f"; {len(self.failures)} văn bản lỗi"
+        return text + "."
+
+
+def _run_folder(output: Path, plan_id: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = output / f"{plan_id}-{stamp}"
+    suffix = 1
+    while folder.exists():
+        suffix += 1
+        folder = output / f"{plan_id}-{stamp}-{suffix}"
+    return folder
+
+
+def _manifest_bytes(outcomes: list[Outcome]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["ma_co_quan", "ten_co_quan", "loai_van_ban", "tep", "sha256"])
+    for o in outcomes:
+        if o.path is not None:
+            writer.writerow(
+                [o.spec.agency_id, o.agency_name, DOC_TYPES[o.spec.kind], o.path.name, o.sha256]
+            )
+    # A BOM so that Excel on Windows opens the Vietnamese names correctly.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _zip_bytes(folder: Path, names: list[str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            archive.write(folder / name, f"{folder.name}/{name}")
+    return buffer.getvalue()
+
+
+def run_batch(
+    workspace: Path,
+    plan_id: str | None = None,
+    kind: str | None = None,
+    output: Path | None = None,
+    make_zip: bool = False,
+    jobs: int | None = None,
+    progress: Callable[[Iterator[Outcome], int], Iterator[Outcome]] | None = None,
+) -> BatchResult:
+    """The plan and every selected agency's plan into a new folder, with a manifest."""
+    project = load_project(workspace)
+    entry = project.plan(plan_id)
+    find_template(project.root, "ke-hoach.docx")
+    agencies = select_agencies(project, entry, None, kind is None, kind)
+    specs = [Spec("ke-hoach", entry.plan.issuer)] if kind is None else []
+    specs += [Spec("ke-hoach-don-vi", a.id) for a in agencies]
+    root = output_dir_for(project, output)
+    clean_stale_temp_files(root)
+    folder = _run_folder(root, entry.id)
+    folder.mkdir(parents=True)
+
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(specs)))
+    outcomes: list[Outcome] = []
+    if workers == 1:
+        renderer = _Renderer(project.root, entry.id, folder)
+        stream: Iterator[Outcome] = (renderer.run(s) for s in specs)
+        for outcome in progress(stream, len(specs)) if progress else stream:
+            outcomes.append(outcome)
+    else:
+        with ProcessPoolExecutor(
+            workers, initializer=_init_worker, initargs=(project.root, entry.id, folder)
+        ) as pool:
+            stream = pool.map(_run_in_worker, specs, chunksize=max(1, len(specs) // (workers * 8)))
+            for outcome in progress(stream, len(specs)) if progress else stream:
+                outcomes.append(outcome)
+
+    manifest = folder / MANIFEST
+    write_atomic(manifest, _manifest_bytes(outcomes))
+    archive = None
+    if make_zip:
+        names = [o.path.name for o in outcomes if o.path is not None] + [MANIFEST]
+        archive = folder.with_suffix(".zip")
+        write_atomic(archive, _zip_bytes(folder, names))
+    return BatchResult(folder, outcomes, manifest, archive)
