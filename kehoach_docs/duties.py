@@ -33,8 +33,8 @@ def entries(plan: Plan) -> Iterator[Entry]:
     return outline(plan.sections, plan.numbering)
 
 
-def _members(registry: Registry, refs: list[str]) -> set[str]:
-    return {a.id for a in registry.expand(refs)}
+def _members(registry: Registry, refs: list[str]) -> frozenset[str]:
+    return registry.expand_ids(refs)
 
 
 def duties_of(plan: Plan, registry: Registry, agency_id: str) -> list[Duty]:

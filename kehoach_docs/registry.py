@@ -14,6 +14,8 @@ from .vn import fold, upper_first
 class Registry:
     agencies: dict[str, Agency] = field(default_factory=dict)
     groups: dict[str, Group] = field(default_factory=dict)
+    # Filled once the registry is complete; a registry is not changed after loading.
+    _expanded: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def knows(self, ref: str) -> bool:
         return ref in self.agencies or ref in self.groups
@@ -24,29 +26,41 @@ class Registry:
     def nearest(self, ref: str, n: int = 3) -> list[str]:
         return difflib.get_close_matches(ref, self.ids(), n=n, cutoff=0.5)
 
-    def members(self, ref: str, _seen: frozenset[str] = frozenset()) -> list[Agency]:
-        """The agencies a reference stands for, in registry order, without repeats."""
+    def member_ids(self, ref: str) -> frozenset[str]:
+        """Ids of the agencies a reference stands for (groups expanded, cycles cut)."""
+        cached = self._expanded.get(ref)
+        if cached is None:
+            cached = frozenset(self._expand(ref, frozenset()))
+            self._expanded[ref] = cached
+        return cached
+
+    def _expand(self, ref: str, seen: frozenset[str]) -> set[str]:
         if ref in self.agencies:
-            return [self.agencies[ref]]
+            return {ref}
         group = self.groups.get(ref)
-        if group is None or ref in _seen:
-            return []
-        chosen: dict[str, Agency] = {}
+        if group is None or ref in seen:
+            return set()
+        ids: set[str] = set()
         for member in group.members:
-            for agency in self.members(member, _seen | {ref}):
-                chosen.setdefault(agency.id, agency)
-        for agency in self.agencies.values():
-            if agency.kind in group.kinds:
-                chosen.setdefault(agency.id, agency)
-        order = list(self.agencies)
-        return sorted(chosen.values(), key=lambda a: order.index(a.id))
+            ids |= self._expand(member, seen | {ref})
+        kinds = set(group.kinds)
+        ids |= {a.id for a in self.agencies.values() if a.kind in kinds}
+        return ids
+
+    def members(self, ref: str) -> list[Agency]:
+        """The agencies a reference stands for, in registry order, without repeats."""
+        ids = self.member_ids(ref)
+        return [a for a in self.agencies.values() if a.id in ids]
+
+    def expand_ids(self, refs: Iterable[str]) -> frozenset[str]:
+        ids: frozenset[str] = frozenset()
+        for ref in refs:
+            ids |= self.member_ids(ref)
+        return ids
 
     def expand(self, refs: Iterable[str]) -> list[Agency]:
-        out: dict[str, Agency] = {}
-        for ref in refs:
-            for agency in self.members(ref):
-                out.setdefault(agency.id, agency)
-        return list(out.values())
+        ids = self.expand_ids(refs)
+        return [a for a in self.agencies.values() if a.id in ids]
 
     def wording(self, refs: Iterable[str]) -> str:
         """The phrase a plan prints for a list of references, capitalised as a sentence."""

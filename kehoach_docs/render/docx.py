@@ -9,7 +9,6 @@ and a zip of the template's parts with the changed ones swapped in.
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
 import zipfile
 from datetime import datetime, timezone
@@ -23,6 +22,7 @@ from lxml import etree
 from ..compose.common import DocumentVM
 from ..errors import RenderError
 from .footnotes import add_footnotes
+from .package import deflate, write_zip
 from .rules import draw_rules
 from .styles import StyleBook, w
 
@@ -77,6 +77,7 @@ class CompiledTemplate:
             set(re.findall(r'xmlns:\w+="[^"]*"', root_tag.group(0))) if root_tag else set()
         )
         self.book = StyleBook(etree.fromstring(self.parts["word/styles.xml"]))
+        self._packed = {name: deflate(name, data) for name, data in self.parts.items()}
         self.text_width = self._text_width(etree.fromstring(document.encode("utf-8")))
 
     @staticmethod
@@ -98,7 +99,9 @@ class CompiledTemplate:
         xml = (
             xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         )
-        xml = self._tpl.resolve_listing(xml)
+        if any(c in xml for c in "\t\n\a\f"):
+            # docxtpl's Listing characters; its full pass is costly, so only when needed.
+            xml = self._tpl.resolve_listing(xml)
         tree = self._tpl.fix_tables(xml)
         self._tpl.docx_ids_index = 1000
         self._tpl.fix_docpr_ids(tree)
@@ -119,11 +122,13 @@ class CompiledTemplate:
             add_footnotes(parts, vm.footnotes.notes())
         if "docProps/core.xml" in parts:
             parts["docProps/core.xml"] = _core_properties(parts["docProps/core.xml"], title)
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name in self.order + [n for n in parts if n not in self.order]:
-                archive.writestr(name, parts[name])
-        return buffer.getvalue()
+        names = self.order + [n for n in parts if n not in self.order]
+        return write_zip(
+            [
+                self._packed[n] if parts[n] is self.parts.get(n) else deflate(n, parts[n])
+                for n in names
+            ]
+        )
 
 
 def _core_properties(xml: bytes, title: str) -> bytes:
