@@ -35,45 +35,28 @@ def _dos_time() -> tuple[int, int]:
     )
 
 
+_LOCAL = struct.Struct("<IHHHHHIIIHH")
+_CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
+_END = struct.Struct("<IHHHHIIH")
+_UTF8_NAMES = 0x0800
+_DEFLATE = 8
+
+
 def write_zip(entries: list[Entry]) -> bytes:
     """A plain zip archive (deflate, UTF-8 names, no zip64: documents are small)."""
     mod_time, mod_date = _dos_time()
-    flags = 0x0800  # names are UTF-8
+    stamp = (_UTF8_NAMES, _DEFLATE, mod_time, mod_date)
     chunks: list[bytes] = []
     central: list[bytes] = []
     offset = 0
     for e in entries:
-        header = struct.pack(
-            "<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, mod_time, mod_date,
-            e.crc, len(e.data), e.size, len(e.name), 0,
-        )  # fmt: skip
+        sizes = (e.crc, len(e.data), e.size, len(e.name))
+        header = _LOCAL.pack(0x04034B50, 20, *stamp, *sizes, 0)
         chunks += [header, e.name, e.data]
-        central.append(
-            struct.pack(
-                "<IHHHHHHIIIHHHHHII",
-                0x02014B50,
-                20,
-                20,
-                flags,
-                8,
-                mod_time,
-                mod_date,
-                e.crc,
-                len(e.data),
-                e.size,
-                len(e.name),
-                0,
-                0,
-                0,
-                0,
-                0,
-                offset,
-            )  # fmt: skip
-            + e.name
-        )
+        central.append(_CENTRAL.pack(0x02014B50, 20, 20, *stamp, *sizes, 0, 0, 0, 0, 0, offset))
+        central.append(e.name)
         offset += len(header) + len(e.name) + len(e.data)
     directory = b"".join(central)
-    end = struct.pack(
-        "<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory), offset, 0
-    )
+    count = len(entries)
+    end = _END.pack(0x06054B50, 0, 0, count, count, len(directory), offset, 0)
     return b"".join(chunks) + directory + end
