@@ -73,6 +73,10 @@ class Project:
         )
 
 
+def _yaml_in(folder: Path) -> list[Path]:
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
 def yaml_files(root: Path) -> list[Path]:
     folder = root / PLANS_DIR
     if not folder.is_dir():
@@ -80,7 +84,21 @@ def yaml_files(root: Path) -> list[Path]:
             f"{root} không phải thư mục làm việc: thiếu thư mục {PLANS_DIR}/ "
             "(dùng -w để chỉ thư mục khác)"
         )
-    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    return _yaml_in(folder)
+
+
+def _read(
+    root: Path, paths: list[Path], problems: list[Problem], files: list[Loaded]
+) -> Iterator[Loaded]:
+    """Parse each file; a file that does not parse adds its problems and is skipped."""
+    for path in paths:
+        try:
+            loaded = load_yaml(path, _display(root, path))
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        files.append(loaded)
+        yield loaded
 
 
 def _display(root: Path, path: Path) -> str:
@@ -108,13 +126,7 @@ def load_project(root: Path) -> Project:
     registry_files: list[Loaded] = []
     plan_files: list[Loaded] = []
 
-    for path in yaml_files(root):
-        try:
-            loaded = load_yaml(path, _display(root, path))
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
-        files.append(loaded)
+    for loaded in _read(root, yaml_files(root), problems, files):
         warnings.extend(loaded.warnings)
         data = loaded.data
         if not isinstance(data, dict):
@@ -171,13 +183,8 @@ def _load_details(
     problems: list[Problem] = []
     out: dict[str, LoadedDetails] = {}
     folder = details_dir(root, plan_id)
-    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-        try:
-            loaded = load_yaml(path, _display(root, path))
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
-        files.append(loaded)
+    for loaded in _read(root, _yaml_in(folder), problems, files):
+        path = loaded.path
         model, found = _validate(loaded, AgencyDetailsFile)
         problems.extend(found)
         if isinstance(model, AgencyDetailsFile):

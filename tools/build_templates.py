@@ -284,15 +284,19 @@ def keep_row_whole(row) -> None:  # type: ignore[no-untyped-def]
     trpr.append(OxmlElement("w:cantSplit"))
 
 
+def recipients_cell(cell: _Cell) -> None:
+    first_paragraph(cell, "KhRecipientsLabel", "Nơi nhận:")
+    para(cell, "{%p for r in recipients %}", "KhRecipient")
+    para(cell, "{{r r }}", "KhRecipient")
+    para(cell, "{%p endfor %}", "KhRecipient")
+
+
 def signature_block(doc) -> None:  # type: ignore[no-untyped-def]
     table = doc.add_table(rows=1, cols=2)
     borderless(table, [Cm(7.3), Cm(9.2)])
     keep_row_whole(table.rows[0])
     left, right = table.rows[0].cells
-    first_paragraph(left, "KhRecipientsLabel", "Nơi nhận:")
-    para(left, "{%p for r in recipients %}", "KhRecipient")
-    para(left, "{{r r }}", "KhRecipient")
-    para(left, "{%p endfor %}", "KhRecipient")
+    recipients_cell(left)
     first_paragraph(right, "KhSignature", "{%p for a in signature.authority %}")
     para(right, "{{ a }}", "KhSignature")
     para(right, "{%p endfor %}", "KhSignature")
@@ -416,11 +420,7 @@ def build_noi_nhan(path: Path) -> None:
     doc = new_document()
     table = doc.add_table(rows=1, cols=2)
     borderless(table, [Cm(7.3), Cm(9.2)])
-    cell = table.rows[0].cells[0]
-    first_paragraph(cell, "KhRecipientsLabel", "Nơi nhận:")
-    para(cell, "{%p for r in recipients %}", "KhRecipient")
-    para(cell, "{{r r }}", "KhRecipient")
-    para(cell, "{%p endfor %}", "KhRecipient")
+    recipients_cell(table.rows[0].cells[0])
     finish(doc, path)
 
 
