@@ -136,7 +136,7 @@ def load_project(root: Path) -> Project:
             model, found = _validate(loaded, PlanFile)
             problems.extend(found)
             if isinstance(model, PlanFile):
-                plans[path.stem] = LoadedPlan(path.stem, model.plan, loaded)
+                plans[loaded.path.stem] = LoadedPlan(loaded.path.stem, model.plan, loaded)
         elif data.keys() & {"co_quan", "nhom"}:
             registry_files.append(loaded)
             model, found = _validate(loaded, RegistryFile)
