@@ -10,8 +10,9 @@ from .compose.common import DocumentVM
 from .compose.plan import compose_plan
 from .compose.subplan import compose_subplan
 from .duties import Duty, Load, agencies_with_duties, duties_of, loads
-from .errors import KehoachError
+from .errors import KehoachError, Problem
 from .models.registry import Agency
+from .progress import PeriodState
 from .templates import find_template
 from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project, walk_items
 from .write import write_atomic
@@ -27,11 +28,14 @@ class Summary:
     plans: int
     tasks: int
     warnings: list[str]
+    details: int = 0
+    reports: int = 0
 
     def line(self) -> str:
         return (
-            f"Hợp lệ: {self.files} tệp, {self.agencies} cơ quan, {self.groups} nhóm, "
-            f"{self.plans} kế hoạch, {self.tasks} nhiệm vụ."
+            f"Hợp lệ: {self.files} tệp: {self.agencies} cơ quan, {self.groups} nhóm, "
+            f"{self.plans} kế hoạch ({self.tasks} nhiệm vụ), {self.details} tệp dữ liệu "
+            f"của cơ quan, {self.reports} báo cáo kỳ."
         )
 
 
@@ -50,6 +54,8 @@ def validate(workspace: Path) -> Summary:
         plans=len(project.plans),
         tasks=tasks,
         warnings=[str(w) for w in project.warnings],
+        details=sum(len(d) for d in project.details.values()),
+        reports=sum(len(r) for periods in project.progress.values() for r in periods.values()),
     )
 
 
@@ -139,10 +145,12 @@ def select_agencies(
     return [project.registry.agencies[i] for i in ids]
 
 
-def write_jobs(project: Project, jobs: list[Job], target: Path) -> list[Path]:
+def write_jobs(
+    project: Project, jobs: list[Job], target: Path, template_name: str = PLAN_TEMPLATE
+) -> list[Path]:
     from .render.docx import CompiledTemplate
 
-    template = CompiledTemplate(find_template(project.root, PLAN_TEMPLATE))
+    template = CompiledTemplate(find_template(project.root, template_name))
     written: list[Path] = []
     for job in jobs:
         path = target / job.filename
@@ -185,8 +193,9 @@ def scaffold(
     workspace: Path, agency: str, plan_id: str | None = None, force: bool = False
 ) -> ScaffoldResult:
     """Write the agency's details file for its sub-plan, never losing an edited one."""
-    from .scaffold import scaffold_text, write_scaffold
+    from .scaffold import scaffold_text
     from .workspace import details_dir
+    from .write import keep_or_replace
 
     project = load_project(workspace)
     entry = project.plan(plan_id)
@@ -195,7 +204,7 @@ def scaffold(
     issuer = project.registry.agencies[entry.plan.issuer]
     text = scaffold_text(entry.id, entry.plan, issuer, found, duties)
     path = details_dir(project.root, entry.id) / f"{found.id}.yaml"
-    return ScaffoldResult(path, write_scaffold(path, text, force))
+    return ScaffoldResult(path, keep_or_replace(path, text.encode("utf-8"), force))
 
 
 def distribution(
@@ -227,3 +236,176 @@ def noinhan(
     path = output / job.filename.replace(".docx", "-noi-nhan.docx")
     write_atomic(path, template.render(vm, f"Nơi nhận: {job.title}"))
     return lines, path
+
+
+REPORT_TEMPLATE = "bao-cao.docx"
+
+
+def period_state_for(project: Project, entry: LoadedPlan, period_id: str) -> PeriodState:
+    from .periods import parse_period
+    from .progress import period_state
+
+    period = parse_period(period_id, entry.plan.reporting)
+    return period_state(
+        entry.plan,
+        project.registry,
+        period,
+        project.reports(entry.id, period.id),
+        project.all_details(entry.id),
+    )
+
+
+def report_job(project: Project, entry: LoadedPlan, state: PeriodState, agency: Agency) -> Job:
+    from .compose.report import compose_report
+
+    if agency.id not in state.reports:
+        raise KehoachError(
+            f"{agency.name} chưa có báo cáo {state.period.label}: thiếu tệp "
+            f"plans/{entry.id}/tien-do/{state.period.id}/{agency.id}.yaml "
+            "(tạo bằng kehoach forms rồi kehoach collect, hoặc viết tay)"
+        )
+    details = project.details_for(entry.id, agency.id)
+    return Job(
+        "bao-cao",
+        agency,
+        f"{entry.id}-{state.period.id}-bao-cao-{agency.id}.docx",
+        lambda: compose_report(entry.plan, project.registry, state, agency, details),
+        f"BÁO CÁO của {agency.name}, {state.period.label}",
+    )
+
+
+def consolidated_job(project: Project, entry: LoadedPlan, state: PeriodState) -> Job:
+    from .compose.report import compose_consolidated
+
+    follow = project.registry.agencies.get(entry.plan.follow_up or "")
+    if follow is None or not follow.can_issue:
+        raise KehoachError(
+            "kế hoạch chưa ghi cơ quan theo dõi, tổng hợp (“co_quan_theo_doi”) "
+            "có đủ tiêu đề để ban hành báo cáo tổng hợp"
+        )
+    return Job(
+        "bao-cao-tong-hop",
+        follow,
+        f"{entry.id}-{state.period.id}-bao-cao-tong-hop.docx",
+        lambda: compose_consolidated(
+            entry.plan, project.registry, state, project.all_details(entry.id)
+        ),
+        f"BÁO CÁO tổng hợp, {state.period.label}",
+    )
+
+
+def build_report(
+    workspace: Path, agency: str, period: str, plan_id: str | None = None,
+    output: Path | None = None,
+) -> Path:  # fmt: skip
+    """An agency's report for a period, from its progress data."""
+    project = load_project(workspace)
+    entry = project.plan(plan_id)
+    state = period_state_for(project, entry, period)
+    job = report_job(project, entry, state, find_agency(project, agency))
+    [path] = write_jobs(project, [job], output_dir_for(project, output), REPORT_TEMPLATE)
+    return path
+
+
+def build_consolidated(
+    workspace: Path, period: str, plan_id: str | None = None, output: Path | None = None
+) -> tuple[Path, Path]:
+    """The follow-up body's consolidated report (.docx) and its figures (.xlsx)."""
+    from .render.xlsx import summary_workbook
+
+    project = load_project(workspace)
+    entry = project.plan(plan_id)
+    state = period_state_for(project, entry, period)
+    job = consolidated_job(project, entry, state)
+    target = output_dir_for(project, output)
+    [docx] = write_jobs(project, [job], target, REPORT_TEMPLATE)
+    xlsx = docx.with_suffix(".xlsx")
+    write_atomic(xlsx, summary_workbook(state))
+    return docx, xlsx
+
+
+def forms(
+    workspace: Path, period: str, plan_id: str | None = None, agency: str | None = None,
+    every: bool = False, output: Path | None = None,
+) -> list[Path]:  # fmt: skip
+    """One .xlsx form per agency for the period, pre-filled with its tasks."""
+    from .forms import form_workbook
+
+    project = load_project(workspace)
+    entry = project.plan(plan_id)
+    state = period_state_for(project, entry, period)
+    chosen = select_agencies(project, entry, agency, every, None)
+    target = output_dir_for(project, output)
+    written = []
+    for found in chosen:
+        states = [s for s in state.states if s.agency.id == found.id]
+        if not states:
+            continue
+        path = target / f"{entry.id}-{state.period.id}-bieu-mau-{found.id}.xlsx"
+        write_atomic(path, form_workbook(entry.id, state.period, found, states))
+        written.append(path)
+    return written
+
+
+@dataclass
+class CollectResult:
+    written: list[Path]
+    backups: list[Path]
+
+
+def collect(
+    workspace: Path, files: list[Path], plan_id: str | None = None, force: bool = False
+) -> CollectResult:
+    """Read filled forms into progress YAML; every cell is checked before anything is written."""
+    from pydantic import ValidationError
+
+    from .errors import DataError
+    from .forms import progress_yaml, read_form
+    from .models.progress import ProgressFile
+    from .periods import parse_period
+    from .workspace import progress_dir
+    from .write import keep_or_replace
+
+    project = load_project(workspace)
+    entry = project.plan(plan_id)
+    problems = []
+    pending: list[tuple[Path, bytes]] = []
+    for path in files:
+        collected, found = read_form(path, path.name)
+        problems.extend(found)
+        if collected is None or found:
+            continue
+        if collected.plan_id != entry.id:
+            problems.append(
+                Problem(path.name, None, "", f"biểu mẫu của kế hoạch “{collected.plan_id}”, "
+                        f"không phải “{entry.id}”")
+            )  # fmt: skip
+            continue
+        agency = project.registry.agencies.get(collected.agency_id)
+        if agency is None:
+            problems.append(
+                Problem(path.name, None, "", f"không có cơ quan “{collected.agency_id}”")
+            )
+            continue
+        try:
+            period = parse_period(collected.period_id, entry.plan.reporting)
+            ProgressFile.model_validate(collected.data)
+        except (KehoachError, ValidationError) as exc:
+            problems.append(Problem(path.name, None, "", str(exc).splitlines()[0]))
+            continue
+        target = progress_dir(project.root, entry.id, period.id) / f"{agency.id}.yaml"
+        pending.append((target, progress_yaml(collected, agency, period).encode("utf-8")))
+    if problems:
+        raise DataError(problems)
+    targets = [t for t, _ in pending]
+    if len(set(targets)) != len(targets):
+        raise KehoachError("có hai biểu mẫu của cùng một cơ quan, cùng một kỳ")
+    existing = [t for t in targets if t.exists()]
+    if existing and not force:
+        listed = ", ".join(str(t) for t in existing)
+        raise KehoachError(
+            f"đã có báo cáo: {listed}; không ghi đè để giữ phần đã sửa. "
+            "Dùng --force để thay (tệp cũ được giữ thành bản sao lưu)."
+        )
+    backups = [b for t, data in pending if (b := keep_or_replace(t, data, force))]
+    return CollectResult(targets, backups)

@@ -17,15 +17,36 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .api import Job, output_dir_for, plan_job, select_agencies, subplan_job
+from .api import (
+    PLAN_TEMPLATE,
+    REPORT_TEMPLATE,
+    Job,
+    consolidated_job,
+    output_dir_for,
+    period_state_for,
+    plan_job,
+    report_job,
+    select_agencies,
+    subplan_job,
+)
 from .errors import KehoachError
 from .templates import find_template
 from .workspace import Project, load_project
 from .write import write_atomic
 
+if TYPE_CHECKING:
+    from .render.docx import CompiledTemplate
+
 MANIFEST = "manifest.csv"
-DOC_TYPES = {"ke-hoach": "Kế hoạch", "ke-hoach-don-vi": "Kế hoạch của cơ quan, đơn vị"}
+DOC_TYPES = {
+    "ke-hoach": "Kế hoạch",
+    "ke-hoach-don-vi": "Kế hoạch của cơ quan, đơn vị",
+    "bao-cao": "Báo cáo của cơ quan, đơn vị",
+    "bao-cao-tong-hop": "Báo cáo tổng hợp",
+    "bang-tong-hop": "Bảng số liệu tổng hợp (.xlsx)",
+}
 
 
 @dataclass(frozen=True)
@@ -59,26 +80,50 @@ def clean_stale_temp_files(root: Path) -> int:
 
 
 class _Renderer:
-    def __init__(self, workspace: Path, plan_id: str | None, folder: Path) -> None:
-        from .api import PLAN_TEMPLATE
-        from .render.docx import CompiledTemplate
-
+    def __init__(
+        self, workspace: Path, plan_id: str | None, folder: Path, period: str | None
+    ) -> None:
         self.project: Project = load_project(workspace)
         self.entry = self.project.plan(plan_id)
-        self.template = CompiledTemplate(find_template(self.project.root, PLAN_TEMPLATE))
+        self.state = period_state_for(self.project, self.entry, period) if period else None
         self.folder = folder
+        self._templates: dict[str, CompiledTemplate] = {}
+
+    def template(self, name: str) -> CompiledTemplate:
+        if name not in self._templates:
+            from .render.docx import CompiledTemplate
+
+            self._templates[name] = CompiledTemplate(find_template(self.project.root, name))
+        return self._templates[name]
 
     def job(self, spec: Spec) -> Job:
+        agency = self.project.registry.agencies[spec.agency_id]
         if spec.kind == "ke-hoach":
             return plan_job(self.project, self.entry)
-        return subplan_job(self.project, self.entry, self.project.registry.agencies[spec.agency_id])
+        if spec.kind == "ke-hoach-don-vi":
+            return subplan_job(self.project, self.entry, agency)
+        assert self.state is not None
+        if spec.kind == "bao-cao":
+            return report_job(self.project, self.entry, self.state, agency)
+        return consolidated_job(self.project, self.entry, self.state)
+
+    def document(self, spec: Spec) -> tuple[Path, bytes]:
+        if spec.kind == "bang-tong-hop":
+            from .render.xlsx import summary_workbook
+
+            assert self.state is not None
+            job = consolidated_job(self.project, self.entry, self.state)
+            return self.folder / job.filename.replace(".docx", ".xlsx"), summary_workbook(
+                self.state
+            )
+        job = self.job(spec)
+        template = PLAN_TEMPLATE if spec.kind.startswith("ke-hoach") else REPORT_TEMPLATE
+        return self.folder / job.filename, self.template(template).render(job.compose(), job.title)
 
     def run(self, spec: Spec) -> Outcome:
         name = self.project.registry.agencies[spec.agency_id].name
         try:
-            job = self.job(spec)
-            data = self.template.render(job.compose(), job.title)
-            path = self.folder / job.filename
+            path, data = self.document(spec)
             write_atomic(path, data)
         except KehoachError as exc:
             return Outcome(spec, name, None, "", str(exc))
@@ -90,9 +135,9 @@ class _Renderer:
 _worker: _Renderer | None = None
 
 
-def _init_worker(workspace: Path, plan_id: str | None, folder: Path) -> None:
+def _init_worker(workspace: Path, plan_id: str | None, folder: Path, period: str | None) -> None:
     global _worker
-    _worker = _Renderer(workspace, plan_id, folder)
+    _worker = _Renderer(workspace, plan_id, folder, period)
 
 
 def _run_in_worker(spec: Spec) -> Outcome:
@@ -158,14 +203,21 @@ def run_batch(
     make_zip: bool = False,
     jobs: int | None = None,
     progress: Callable[[Iterator[Outcome], int], Iterator[Outcome]] | None = None,
+    period: str | None = None,
 ) -> BatchResult:
-    """The plan and every selected agency's plan into a new folder, with a manifest."""
+    """The plan and every selected agency's plan into a new folder, with a manifest;
+    with a period, also every report received and the consolidated report."""
     project = load_project(workspace)
     entry = project.plan(plan_id)
-    find_template(project.root, "ke-hoach.docx")
+    find_template(project.root, PLAN_TEMPLATE)
     agencies = select_agencies(project, entry, None, kind is None, kind)
     specs = [Spec("ke-hoach", entry.plan.issuer)] if kind is None else []
     specs += [Spec("ke-hoach-don-vi", a.id) for a in agencies]
+    if period:
+        state = period_state_for(project, entry, period)
+        follow = consolidated_job(project, entry, state).agency
+        specs += [Spec("bao-cao", a.id) for a in agencies if a.id in state.reports]
+        specs += [Spec("bao-cao-tong-hop", follow.id), Spec("bang-tong-hop", follow.id)]
     root = output_dir_for(project, output)
     clean_stale_temp_files(root)
     folder = _run_folder(root, entry.id)
@@ -174,13 +226,13 @@ def run_batch(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(specs)))
     outcomes: list[Outcome] = []
     if workers == 1:
-        renderer = _Renderer(project.root, entry.id, folder)
+        renderer = _Renderer(project.root, entry.id, folder, period)
         stream: Iterator[Outcome] = (renderer.run(s) for s in specs)
         for outcome in progress(stream, len(specs)) if progress else stream:
             outcomes.append(outcome)
     else:
         with ProcessPoolExecutor(
-            workers, initializer=_init_worker, initargs=(project.root, entry.id, folder)
+            workers, initializer=_init_worker, initargs=(project.root, entry.id, folder, period)
         ) as pool:
             stream = pool.map(_run_in_worker, specs, chunksize=max(1, len(specs) // (workers * 8)))
             for outcome in progress(stream, len(specs)) if progress else stream:

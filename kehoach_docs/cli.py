@@ -191,16 +191,92 @@ def noinhan(opts: Options, agency: str | None, output: Path | None) -> None:
         click.echo(f"Đã ghi {path}", err=True)
 
 
+period_option = click.option(
+    "--period", "-p", metavar="KỲ", required=True,
+    help="Kỳ báo cáo: 2024-Q1 … 2024-Q4, 2024-H1 (6 tháng đầu năm), 2024 (năm) "
+    "hoặc mốc của kế hoạch.",
+)  # fmt: skip
+
+
+@main.command()
+@agency_option
+@period_option
+@output_option
+@click.pass_obj
+def report(opts: Options, agency: str | None, period: str, output: Path | None) -> None:
+    """Báo cáo kết quả thực hiện của một cơ quan trong một kỳ."""
+    from .api import build_report
+
+    if not agency:
+        raise click.UsageError("cần --agency")
+    click.echo(f"Đã ghi {call(build_report, opts.workspace, agency, period, opts.plan, output)}")
+
+
+@main.command()
+@period_option
+@output_option
+@click.pass_obj
+def consolidate(opts: Options, period: str, output: Path | None) -> None:
+    """Báo cáo tổng hợp của cơ quan theo dõi (Sở Nội vụ) gửi UBND tỉnh, kèm bảng .xlsx."""
+    from .api import build_consolidated
+
+    docx, xlsx = call(build_consolidated, opts.workspace, period, opts.plan, output)
+    click.echo(f"Đã ghi {docx}")
+    click.echo(f"Đã ghi {xlsx}")
+
+
+@main.command(name="forms")
+@period_option
+@agency_option
+@click.option("--all", "every", is_flag=True, help="Mọi cơ quan có nhiệm vụ trong kế hoạch.")
+@output_option
+@click.pass_obj
+def forms_command(
+    opts: Options, period: str, agency: str | None, every: bool, output: Path | None
+) -> None:
+    """Biểu mẫu Excel để các cơ quan điền kết quả thực hiện trong kỳ."""
+    from .api import forms
+
+    if bool(agency) == every:
+        raise click.UsageError("chọn đúng một trong --agency, --all")
+    paths = call(forms, opts.workspace, period, opts.plan, agency, every, output)
+    for path in paths:
+        click.echo(f"Đã ghi {path}")
+    click.echo(f"Tổng cộng {len(paths)} biểu mẫu.")
+
+
+@main.command()
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--force", is_flag=True, help="Thay báo cáo đã có (tệp cũ được giữ thành bản sao lưu)."
+)
+@click.pass_obj
+def collect(opts: Options, files: tuple[Path, ...], force: bool) -> None:
+    """Đọc các biểu mẫu Excel đã điền thành dữ liệu báo cáo (YAML); kiểm tra mọi ô trước khi ghi."""
+    from .api import collect as run
+
+    result = call(run, opts.workspace, list(files), opts.plan, force)
+    for backup in result.backups:
+        click.echo(f"Đã sao lưu tệp cũ: {backup}")
+    for path in result.written:
+        click.echo(f"Đã ghi {path}")
+
+
 @main.command()
 @output_option
 @click.option("--kind", metavar="LOẠI", help="Chỉ kế hoạch của các cơ quan loại này.")
+@click.option(
+    "--period", "-p", metavar="KỲ", help="Thêm báo cáo của các cơ quan và báo cáo tổng hợp kỳ này."
+)
 @click.option("--zip", "make_zip", is_flag=True, help="Nén cả thư mục thành một tệp .zip.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), help="Số tiến trình song song.")
 @click.option("--quiet", "-q", is_flag=True, help="Không hiện thanh tiến độ.")
 @click.pass_obj
 def batch(
-    opts: Options, output: Path | None, kind: str | None, make_zip: bool, jobs: int | None,
-    quiet: bool,
+    opts: Options, output: Path | None, kind: str | None, period: str | None, make_zip: bool,
+    jobs: int | None, quiet: bool,
 ) -> None:  # fmt: skip
     """Kế hoạch của tỉnh và kế hoạch của mọi cơ quan vào một thư mục mới, kèm manifest.csv."""
     from .batch import run_batch
@@ -214,7 +290,9 @@ def batch(
                 bar.update(1)
                 yield outcome
 
-    result = call(run_batch, opts.workspace, opts.plan, kind, output, make_zip, jobs, progress)
+    result = call(
+        run_batch, opts.workspace, opts.plan, kind, output, make_zip, jobs, progress, period
+    )
     for failure in result.failures:
         click.echo(f"Lỗi: {failure.spec.agency_id}: {failure.error}", err=True)
     if result.archive:

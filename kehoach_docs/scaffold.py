@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import json
-import shutil
-from datetime import datetime
-from pathlib import Path
 
 from .duties import Duty
-from .errors import KehoachError
 from .models.plan import Plan, Timeframe
 from .models.registry import Agency
-from .write import write_atomic
 
 
 def q(text: str) -> str:
@@ -98,22 +93,3 @@ def scaffold_text(
         "  van_ban: {}",
     ]
     return "\n".join(lines) + "\n"
-
-
-def write_scaffold(path: Path, text: str, force: bool) -> Path | None:
-    """Write the file; an existing one is kept unless `force`, which backs it up first.
-
-    Returns the backup's path when one was made.
-    """
-    backup = None
-    if path.exists():
-        if not force:
-            raise KehoachError(
-                f"{path} đã có; không ghi đè để giữ phần đã sửa. "
-                "Dùng --force để thay (tệp cũ được giữ thành bản sao lưu)."
-            )
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = path.with_name(f"{path.name}.bak-{stamp}")
-        shutil.copy2(path, backup)
-    write_atomic(path, text.encode("utf-8"))
-    return backup

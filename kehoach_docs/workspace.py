@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import DataError, Problem, WorkspaceError
 from .models.details import AgencyDetails, AgencyDetailsFile
 from .models.plan import Item, Plan, PlanFile
+from .models.progress import Progress, ProgressFile
 from .models.registry import RegistryFile
 from .registry import Registry
 from .schema_errors import problems_from
@@ -21,6 +22,7 @@ from .yamlsafe import Loaded, PathKey, load_yaml
 
 PLANS_DIR = "plans"
 DETAILS_DIR = "don-vi"
+PROGRESS_DIR = "tien-do"
 TEMPLATES_DIR = "templates"
 OUTPUT_DIR = "output"
 
@@ -41,6 +43,12 @@ class LoadedDetails:
 
 
 @dataclass
+class LoadedProgress:
+    progress: Progress
+    source: Loaded
+
+
+@dataclass
 class Project:
     """Everything a workspace holds, validated."""
 
@@ -51,6 +59,16 @@ class Project:
     warnings: list[Problem] = field(default_factory=list)
     # plan id -> agency id -> that agency's own data for its sub-plan
     details: dict[str, dict[str, LoadedDetails]] = field(default_factory=dict)
+
+    # plan id -> period id -> agency id -> what the agency reported for that period
+    progress: dict[str, dict[str, dict[str, LoadedProgress]]] = field(default_factory=dict)
+
+    def all_details(self, plan_id: str) -> dict[str, AgencyDetails]:
+        return {k: v.details for k, v in self.details.get(plan_id, {}).items()}
+
+    def reports(self, plan_id: str, period_id: str) -> dict[str, Progress]:
+        found = self.progress.get(plan_id, {}).get(period_id, {})
+        return {k: v.progress for k, v in found.items()}
 
     def details_for(self, plan_id: str, agency_id: str) -> AgencyDetails | None:
         found = self.details.get(plan_id, {}).get(agency_id)
@@ -162,15 +180,102 @@ def load_project(root: Path) -> Project:
         problems.extend(found)
         warnings.extend(warned)
     details: dict[str, dict[str, LoadedDetails]] = {}
+    progress: dict[str, dict[str, dict[str, LoadedProgress]]] = {}
     for plan_id in plans:
         found, details[plan_id] = _load_details(root, plan_id, files)
+        problems.extend(found)
+        found, progress[plan_id] = _load_progress(root, plan_id, files)
         problems.extend(found)
     if not problems:
         for plan_id, entry in plans.items():
             problems.extend(_check_details(registry, entry.plan, details[plan_id]))
+            found = _check_progress(registry, entry.plan, details[plan_id], progress[plan_id])
+            problems.extend(p for p in found if not p.warning)
+            warnings.extend(p for p in found if p.warning)
     if problems:
         raise DataError([*problems, *warnings])
-    return Project(root, registry, plans, files, warnings, details)
+    return Project(root, registry, plans, files, warnings, details, progress)
+
+
+def progress_dir(root: Path, plan_id: str, period_id: str | None = None) -> Path:
+    folder = root / PLANS_DIR / plan_id / PROGRESS_DIR
+    return folder / period_id if period_id else folder
+
+
+def _load_progress(
+    root: Path, plan_id: str, files: list[Loaded]
+) -> tuple[list[Problem], dict[str, dict[str, LoadedProgress]]]:
+    problems: list[Problem] = []
+    out: dict[str, dict[str, LoadedProgress]] = {}
+    base = progress_dir(root, plan_id)
+    folders = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+    for folder in folders:
+        period_files = out.setdefault(folder.name, {})
+        for loaded in _read(root, _yaml_in(folder), problems, files):
+            model, found = _validate(loaded, ProgressFile)
+            problems.extend(found)
+            if isinstance(model, ProgressFile):
+                period_files[model.progress.agency] = LoadedProgress(model.progress, loaded)
+    return problems, out
+
+
+def _check_progress(
+    registry: Registry,
+    plan: Plan,
+    details: dict[str, LoadedDetails],
+    progress: dict[str, dict[str, LoadedProgress]],
+) -> list[Problem]:
+    from .errors import KehoachError
+    from .periods import parse_period
+    from .progress import deadline_for, status_warning, task_duties
+
+    problems: list[Problem] = []
+    base: PathKey = ("bao_cao_tien_do",)
+    for period_id, reports in progress.items():
+        try:
+            period = parse_period(period_id, plan.reporting)
+        except KehoachError as exc:
+            for entry in reports.values():
+                problems.append(entry.source.problem((*base, "ky"), f"thư mục {exc}"))
+            continue
+        for agency_id, entry in reports.items():
+            loaded, report = entry.source, entry.progress
+            if report.period != period_id:
+                problems.append(
+                    loaded.problem(
+                        (*base, "ky"), f"kỳ “{report.period}” khác thư mục chứa tệp “{period_id}”"
+                    )
+                )
+            if loaded.path.stem != agency_id:
+                problems.append(
+                    loaded.problem(
+                        (*base, "co_quan"),
+                        f"tệp {loaded.path.name} phải mang tên mã cơ quan: “{agency_id}.yaml”",
+                    )
+                )
+            if agency_id not in registry.agencies:
+                problems.append(_unknown_agency(registry, loaded, (*base, "co_quan"), agency_id))
+                continue
+            duties = {d.entry.key: d for d in task_duties(plan, registry, agency_id)}
+            own = details.get(agency_id)
+            for key, task in report.tasks.items():
+                path = (*base, "nhiem_vu", key)
+                duty = duties.get(key)
+                if duty is None:
+                    known = ", ".join(duties) or "không có"
+                    problems.append(
+                        loaded.problem(
+                            path,
+                            f"nhiệm vụ “{key}” không giao cho cơ quan này "
+                            f"(các nhiệm vụ của cơ quan: {known})",
+                        )
+                    )
+                    continue
+                deadline = deadline_for(duty, own.details if own else None)
+                warning = status_warning(task, deadline, period)
+                if warning:
+                    problems.append(loaded.problem((*path, "tinh_trang"), warning, warning=True))
+    return problems
 
 
 def details_dir(root: Path, plan_id: str) -> Path:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from .errors import KehoachError
@@ -33,3 +35,20 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def keep_or_replace(path: Path, data: bytes, force: bool) -> Path | None:
+    """Write a file a clerk may have edited: refuse if it exists, unless `force`, which
+    first copies the old file to `<name>.bak-<date-time>`. Returns the backup's path."""
+    backup = None
+    if path.exists():
+        if not force:
+            raise KehoachError(
+                f"{path} đã có; không ghi đè để giữ phần đã sửa. "
+                "Dùng --force để thay (tệp cũ được giữ thành bản sao lưu)."
+            )
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = path.with_name(f"{path.name}.bak-{stamp}")
+        shutil.copy2(path, backup)
+    write_atomic(path, data)
+    return backup

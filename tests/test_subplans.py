@@ -89,7 +89,7 @@ def test_so_header_governing_not_bold_over_bold_name(all_subplans: Path) -> None
 
 
 def test_subplan_content_without_details(all_subplans: Path) -> None:
-    reader = DocxReader(all_subplans / f"{PLAN_ID}-so-tai-chinh.docx")
+    reader = DocxReader(all_subplans / f"{PLAN_ID}-so-tu-phap.docx")
     paras = list(reader.paragraphs())
     text = [p.text for p in paras]
     summary = next(p.text for p in paras if p.style == "KhSummary")
@@ -103,7 +103,7 @@ def test_subplan_content_without_details(all_subplans: Path) -> None:
     assert "- Vai trò: Chủ trì thực hiện (mục II.2 Kế hoạch của UBND tỉnh)." in text
     assert "- Vai trò: Phối hợp với Sở Nội vụ (mục II.6 Kế hoạch của UBND tỉnh)." in text
     assert any("báo cáo UBND tỉnh (qua Sở Nội vụ) kết quả thực hiện" in t for t in text)
-    assert "2. Thực hiện nhiệm vụ tại mục III.2 Kế hoạch của UBND tỉnh" in text
+    assert "1. Thực hiện nhiệm vụ tại mục III.1 Kế hoạch của UBND tỉnh" in text
     label = text.index("Nơi nhận:")
     assert text[label + 1 : label + 6] == [
         "- UBND tỉnh (b/c);",
@@ -114,6 +114,25 @@ def test_subplan_content_without_details(all_subplans: Path) -> None:
     ]
     assert [p.text for p in paras if p.style == "KhSignature"] == ["GIÁM ĐỐC"]
     assert reader.footnote_refs() == ["1", "2"]
+
+
+def test_subplan_with_the_agencys_own_details(all_subplans: Path) -> None:
+    reader = DocxReader(all_subplans / f"{PLAN_ID}-so-noi-vu.docx")
+    text = [p.text for p in reader.paragraphs()]
+    assert (
+        "a) Thẩm định đề án sắp xếp tổ chức bộ máy bên trong của các sở, ban ngành và Ủy ban "
+        "nhân dân các huyện, thành phố." in text
+    )
+    assert "- Đơn vị chủ trì tham mưu: Phòng Tổ chức - Biên chế và Tổ chức phi chính phủ." in text
+    assert "- Thời gian thực hiện: Trước ngày 31 tháng 5 năm 2024." in text
+    assert "- Sản phẩm: Dự thảo Quyết định của Ủy ban nhân dân tỉnh" in text
+    label = text.index("Nơi nhận:")
+    assert text[label + 4 - 1 : label + 8 - 1] == [
+        "- Phòng Tổ chức - Biên chế và Tổ chức phi chính phủ (t/h);",
+        "- Phòng Công chức, viên chức (t/h);",
+        "- Văn phòng Sở (t/h);",
+        "- Lưu: VT, TCBC.",
+    ]
 
 
 def test_follow_up_body_reports_directly(all_subplans: Path) -> None:
@@ -150,46 +169,45 @@ def test_subplan_needs_one_selection(run: Run) -> None:
 
 def test_scaffold_round_trip(run: Run, example_copy: Path) -> None:
     ws = str(example_copy)
-    result = run("-w", ws, "scaffold", "--agency", "Sở Nội vụ")
+    result = run("-w", ws, "scaffold", "--agency", "Sở Y tế")
     assert result.exit_code == 0, result.output
-    path = example_copy / "plans" / PLAN_ID / "don-vi" / "so-noi-vu.yaml"
+    path = example_copy / "plans" / PLAN_ID / "don-vi" / "so-y-te.yaml"
     text = path.read_text(encoding="utf-8")
     assert "nv-6:" in text and "nv-4:" not in text
     edited = text.replace(
         '"Tổ chức thực hiện nội dung nhiệm vụ tại mục II.6 Kế hoạch của UBND tỉnh."',
-        '"Dự thảo Quyết định về chính sách thu hút nhân tài, trình UBND tỉnh."',
+        '"Đề xuất nhu cầu thu hút bác sĩ chuyên khoa, gửi Sở Nội vụ."',
     ).replace('ho_ten: ""', "ho_ten: Nguyễn Văn Bình")
     assert edited != text
     path.write_text(edited, encoding="utf-8")
-    result = run("-w", ws, "subplan", "--agency", "so-noi-vu", "-o", str(example_copy / "out"))
+    result = run("-w", ws, "subplan", "--agency", "so-y-te", "-o", str(example_copy / "out"))
     assert result.exit_code == 0, result.output
-    doc = DocxReader(example_copy / "out" / f"{PLAN_ID}-so-noi-vu.docx").text()
-    assert "a) Dự thảo Quyết định về chính sách thu hút nhân tài, trình UBND tỉnh." in doc
+    doc = DocxReader(example_copy / "out" / f"{PLAN_ID}-so-y-te.docx").text()
+    assert "a) Đề xuất nhu cầu thu hút bác sĩ chuyên khoa, gửi Sở Nội vụ." in doc
     assert "Nguyễn Văn Bình" in doc
 
-    result = run("-w", ws, "scaffold", "--agency", "so-noi-vu")
+    result = run("-w", ws, "scaffold", "--agency", "so-y-te")
     assert result.exit_code == 1
     assert "đã có; không ghi đè" in result.stderr
     assert path.read_text(encoding="utf-8") == edited
 
-    result = run("-w", ws, "scaffold", "--agency", "so-noi-vu", "--force")
+    result = run("-w", ws, "scaffold", "--agency", "so-y-te", "--force")
     assert result.exit_code == 0
-    backups = list(path.parent.glob("so-noi-vu.yaml.bak-*"))
+    backups = list(path.parent.glob("so-y-te.yaml.bak-*"))
     assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == edited
     assert path.read_text(encoding="utf-8") == text
 
 
 def test_details_for_a_task_the_agency_does_not_have(run: Run, example_copy: Path) -> None:
     folder = example_copy / "plans" / PLAN_ID / "don-vi"
-    folder.mkdir(parents=True)
-    (folder / "so-tai-chinh.yaml").write_text(
-        "ke_hoach_don_vi:\n  co_quan: so-tai-chinh\n  nhiem_vu:\n    nv-4:\n      viec: []\n",
+    (folder / "so-tu-phap.yaml").write_text(
+        "ke_hoach_don_vi:\n  co_quan: so-tu-phap\n  nhiem_vu:\n    nv-4:\n      viec: []\n",
         encoding="utf-8",
     )
     result = run("-w", str(example_copy), "validate")
     assert result.exit_code == 1
     assert (
-        f"plans/{PLAN_ID}/don-vi/so-tai-chinh.yaml:4: ke_hoach_don_vi.nhiem_vu.nv-4: "
+        f"plans/{PLAN_ID}/don-vi/so-tu-phap.yaml:4: ke_hoach_don_vi.nhiem_vu.nv-4: "
         "nhiệm vụ “nv-4” không giao cho cơ quan này"
     ) in result.stderr
 
@@ -202,8 +220,9 @@ def test_noinhan_text_and_docx(run: Run, tmp_path: Path) -> None:
         "- UBND tỉnh (b/c);",
         "- Sở Nội vụ (đ/b);",
         "- Chủ tịch, các PCT UBND huyện;",
-        "- Các phòng, đơn vị trực thuộc (t/h);",
-        "- Lưu: VT.",
+        "- Phòng Nội vụ huyện (t/h);",
+        "- Phòng Tài chính - Kế hoạch huyện (t/h);",
+        "- Lưu: VT, NV.",
     ]
     doc = DocxReader(tmp_path / f"{PLAN_ID}-ubnd-huyen-dak-ha-noi-nhan.docx")
     paras = [p for p in doc.paragraphs() if p.text]

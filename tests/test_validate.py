@@ -14,7 +14,10 @@ Run = Callable[..., Result]
 def test_example_workspace_is_valid(run: Run) -> None:
     result = run("-w", str(REPO), "validate")
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == ("Hợp lệ: 2 tệp, 33 cơ quan, 3 nhóm, 1 kế hoạch, 6 nhiệm vụ.")
+    assert result.stdout.strip() == (
+        "Hợp lệ: 25 tệp: 33 cơ quan, 3 nhóm, 1 kế hoạch (6 nhiệm vụ), "
+        "3 tệp dữ liệu của cơ quan, 20 báo cáo kỳ."
+    )
 
 
 def test_three_errors_in_two_files_are_all_reported(

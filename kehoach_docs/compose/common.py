@@ -80,6 +80,17 @@ def header_for(
     )
 
 
+def to_lines(recipients: list[str]) -> list[str]:
+    """Box 9a: `Kính gửi: X.`; several recipients one a line, `-` before, `;` after."""
+    if not recipients:
+        return []
+    if len(recipients) == 1:
+        return [f"Kính gửi: {recipients[0].rstrip('.;')}."]
+    items = [f"- {r.rstrip('.;')};" for r in recipients]
+    items[-1] = items[-1][:-1] + "."
+    return ["Kính gửi:", *items]
+
+
 def signature_for(signer: Signer) -> SignatureVM:
     return SignatureVM(
         authority=[a.upper() for a in signer.authority],

@@ -14,8 +14,10 @@ from .common import (
     header_for,
     recipient_lines,
     signature_for,
+    to_lines,
 )
 from .inline import EMPHASIS, LABEL, NUMBER, STRONG, Footnotes, Runs, inline, plain, plain_text
+from .table import table_xml
 
 
 @dataclass
@@ -91,6 +93,8 @@ class PlanComposer:
         elif number:
             blocks.append(Block("p", number_runs))
         blocks.extend(Block("p", self.text(p)) for p in paragraphs)
+        if item.table:
+            blocks.append(Block("table", table_xml(item.table, self.footnotes)))
         blocks.extend(self.items(item.children, level + 1, number))
         blocks.extend(self.labels(item))
         return blocks
@@ -156,6 +160,7 @@ class PlanComposer:
             doc_type=TYPE_NAMES.get(plan.type_code, plan.type_code.upper()),
             summary=self.text(plan.summary),
             body=body,
+            to=to_lines(plan.to),
             recipients=recipient_lines(
                 self.registry, plan.distribution.recipients, plan.distribution.archive
             ),

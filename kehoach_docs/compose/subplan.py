@@ -18,6 +18,12 @@ from .common import DocumentVM
 from .plan import compose_plan
 
 
+def cite_plan(plan: Plan, issuer: Agency) -> str:
+    """`Kế hoạch số 15/KH-UBND ngày 04 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh`."""
+    number = numbered("số", plan.number, plan.type_code, issuer.code or "")
+    return f"Kế hoạch {number} {date_words(plan.date, plan.issue_year)} của {issuer.name}"
+
+
 def _assignment_text(registry: Registry, assignment: Assignment | None) -> str:
     if assignment is None:
         return ""
@@ -40,10 +46,7 @@ class SubplanBuilder:
 
     # -- the provincial plan as cited -------------------------------------------------
     def cited_plan(self) -> str:
-        """`Kế hoạch số 15/KH-UBND ngày 04 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh`."""
-        number = numbered("số", self.plan.number, self.plan.type_code, self.issuer.code or "")
-        when = date_words(self.plan.date, self.plan.issue_year)
-        return f"Kế hoạch {number} {when} của {self.issuer.name}"
+        return cite_plan(self.plan, self.issuer)
 
     def _about(self) -> str:
         return f" triển khai thực hiện {self.plan.implements}" if self.plan.implements else ""

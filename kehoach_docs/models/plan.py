@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from .base import Id, Model, OptionalDate, Text
+from .base import Date, Id, Model, OptionalDate, Text
 from .registry import Signer
 
 
@@ -92,6 +92,23 @@ DEFAULT_LABELS = Labels.model_validate(
 )
 
 
+class Table(Model):
+    """A table in the body: column heads, rows of cells, relative column widths."""
+
+    head: list[Text] = Field(alias="cot", min_length=1)
+    rows: list[list[str]] = Field(default_factory=list, alias="dong")
+    widths: list[float] = Field(default_factory=list, alias="do_rong")
+
+    @model_validator(mode="after")
+    def _shape(self) -> Table:
+        if self.widths and len(self.widths) != len(self.head):
+            raise ValueError("“do_rong” cần đủ một số cho mỗi cột")
+        for i, row in enumerate(self.rows, start=1):
+            if len(row) != len(self.head):
+                raise ValueError(f"dòng {i} của bảng có {len(row)} ô, cần {len(self.head)}")
+        return self
+
+
 class Item(Model):
     """A section, a task, a responsibility or a sub-point: one shape at every level."""
 
@@ -107,6 +124,7 @@ class Item(Model):
     extra_labels: list[ExtraLabel] = Field(default_factory=list, alias="nhan_khac")
     labels: Labels | None = Field(None, alias="nhan")
     assignees: list[str] = Field(default_factory=list, alias="don_vi")
+    table: Table | None = Field(None, alias="bang")
     children: list[Item] = Field(default_factory=list, alias="muc")
 
     @property
@@ -150,10 +168,33 @@ class Distribution(Model):
     archive: Archive = Field(default_factory=Archive, alias="luu")
 
 
+class Milestone(Model):
+    """A named reporting point of the plan (sơ kết, tổng kết) with its own window."""
+
+    id: Id = Field(alias="id")
+    label: Text = Field(alias="ten")
+    start: Date = Field(alias="tu")
+    end: Date = Field(alias="den")
+    due: Date = Field(alias="han")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Milestone:
+        if not self.start <= self.end <= self.due:
+            raise ValueError("cần “tu” ≤ “den” ≤ “han”")
+        return self
+
+
 class Reporting(Model):
-    """When agencies report on this plan, in the words their sub-plans print."""
+    """When agencies report on this plan: the words sub-plans print, and the windows.
+
+    By default data close on the 14th (Nghị định 09/2019/NĐ-CP) and a report is due
+    some days later; a plan may set both, and add milestones of its own.
+    """
 
     when: Text = Field("định kỳ 6 tháng, hằng năm hoặc đột xuất khi có yêu cầu", alias="ghi")
+    cutoff_day: int = Field(14, alias="ngay_chot", ge=1, le=28)
+    due_after_days: int = Field(6, alias="han_nop_sau", ge=0, le=90)
+    milestones: list[Milestone] = Field(default_factory=list, alias="moc")
 
 
 class Appendix(Model):
@@ -174,6 +215,8 @@ class Plan(Model):
     implements: str | None = Field(None, alias="thuc_hien")
     follow_up: Id | None = Field(None, alias="co_quan_theo_doi")
     reporting: Reporting = Field(default_factory=Reporting, alias="bao_cao")
+    # "Kính gửi" lines: a report sent upward names its recipients under the title.
+    to: list[Text] = Field(default_factory=list, alias="kinh_gui")
     legal_basis: list[Text] = Field(default_factory=list, alias="can_cu")
     opening: list[Text] = Field(default_factory=list, alias="mo_dau")
     sections: list[Item] = Field(alias="phan", min_length=1)

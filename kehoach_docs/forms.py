@@ -1,0 +1,300 @@
+"""Excel forms that clerks fill each period, and reading them back into progress YAML.
+
+A form holds one agency's tasks for one period. The key columns are locked, the status
+is a drop-down of the five NĐ status words, and a hidden sheet names the plan, period
+and agency so that `collect` knows where the answers go.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .duties import ROLE_WORDS
+from .errors import Problem
+from .models.progress import STATUSES
+from .models.registry import Agency
+from .periods import Period
+from .progress import TaskState, short_date
+from .render.xlsx import print_on_a4_landscape
+
+TASK_SHEET = "Nhiệm vụ"
+GENERAL_SHEET = "Thông tin chung"
+META_SHEET = "_kehoach"
+STATUS_RANGE = "TinhTrang"
+FIRST_ROW = 4
+COLUMNS = [
+    ("STT", 6, True),
+    ("Mục", 8, True),
+    ("Nội dung nhiệm vụ", 48, True),
+    ("Vai trò", 11, True),
+    ("Thời hạn", 14, True),
+    ("Tình trạng", 22, False),
+    ("Kết quả thực hiện", 45, False),
+    ("Số liệu (mỗi dòng: tên: giá trị đơn vị)", 30, False),
+    ("Khó khăn, vướng mắc", 30, False),
+    ("Đề xuất, kiến nghị", 30, False),
+    ("Mã", 10, True),
+]
+KEY_COLUMN = len(COLUMNS)  # hidden, 1-based
+STATUS_COLUMN = 6
+GENERAL_ROWS = [
+    ("tinh_hinh", "Tình hình triển khai thực hiện"),
+    ("ket_qua_noi_bat", "Kết quả nổi bật"),
+    ("ton_tai", "Tồn tại, hạn chế và nguyên nhân"),
+    ("phuong_huong", "Phương hướng, nhiệm vụ kỳ tới"),
+    ("kien_nghi", "Đề xuất, kiến nghị"),
+]
+
+
+def form_workbook(plan_id: str, period: Period, agency: Agency, states: list[TaskState]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = TASK_SHEET
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    grey = PatternFill("solid", fgColor="EDEDED")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    last = get_column_letter(KEY_COLUMN - 1)
+
+    sheet["A1"] = f"BÁO CÁO KẾT QUẢ THỰC HIỆN {period.label.upper()} – {agency.name.upper()}"
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.merge_cells(f"A1:{last}1")
+    sheet["A2"] = (
+        f"Số liệu từ ngày {short_date(period.start)} đến ngày {short_date(period.end)}; "
+        f"hạn gửi {short_date(period.due)}. Điền các cột nền trắng; cột “Tình trạng” chọn "
+        "trong danh sách; không sửa các cột nền xám."
+    )
+    sheet["A2"].font = Font(italic=True)
+    sheet.merge_cells(f"A2:{last}2")
+    for index, (head, width, _) in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=3, column=index, value=head)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        cell.border = border
+        cell.fill = grey
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.column_dimensions[get_column_letter(KEY_COLUMN)].hidden = True
+
+    for number, state in enumerate(states, start=1):
+        row = FIRST_ROW + number - 1
+        item = state.duty.entry.item
+        content = item.title or " ".join(item.paragraphs)
+        deadline = (
+            short_date(state.deadline) if state.deadline
+            else item.timeframe.text if item.timeframe else ""
+        )  # fmt: skip
+        values: list[Any] = [
+            number, state.duty.entry.ref, _plain(content), ROLE_WORDS[state.duty.role].capitalize(),
+            deadline, None, None, None, None, None, state.duty.entry.key,
+        ]  # fmt: skip
+        for index, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=index, value=value)
+            cell.alignment = wrap
+            cell.border = border
+            locked = COLUMNS[index - 1][2]
+            cell.protection = Protection(locked=locked)
+            if locked:
+                cell.fill = grey
+        sheet.row_dimensions[row].height = 90
+
+    meta = book.create_sheet(META_SHEET)
+    for row, (key, value) in enumerate(
+        [("ke_hoach", plan_id), ("ky", period.id), ("co_quan", agency.id), ("phien_ban", "1")],
+        start=1,
+    ):
+        meta.cell(row=row, column=1, value=key)
+        meta.cell(row=row, column=2, value=value)
+    for row, status in enumerate(STATUSES, start=10):
+        meta.cell(row=row, column=1, value=status)
+    meta.sheet_state = "hidden"
+    meta.protection.sheet = True
+    end = 9 + len(STATUSES)
+    book.defined_names[STATUS_RANGE] = DefinedName(
+        STATUS_RANGE, attr_text=f"'{META_SHEET}'!$A$10:$A${end}"
+    )
+    if states:
+        validation = DataValidation(
+            type="list", formula1=f"={STATUS_RANGE}", allow_blank=True, showDropDown=False,
+            showErrorMessage=True, errorTitle="Tình trạng",
+            error="Chọn một trong năm tình trạng trong danh sách.",
+        )  # fmt: skip
+        column = get_column_letter(STATUS_COLUMN)
+        validation.add(f"{column}{FIRST_ROW}:{column}{FIRST_ROW + len(states) - 1}")
+        sheet.add_data_validation(validation)
+
+    general = book.create_sheet(GENERAL_SHEET)
+    general.column_dimensions["A"].width = 34
+    general.column_dimensions["B"].width = 110
+    general["A1"] = "Phần"
+    general["B1"] = "Nội dung"
+    for cell in general[1]:
+        cell.font = Font(bold=True)
+        cell.fill = grey
+        cell.border = border
+    for row, (_, label) in enumerate(GENERAL_ROWS, start=2):
+        head = general.cell(row=row, column=1, value=label)
+        head.font = Font(bold=True)
+        head.fill = grey
+        value = general.cell(row=row, column=2)
+        value.protection = Protection(locked=False)
+        for cell in (head, value):
+            cell.alignment = wrap
+            cell.border = border
+        general.row_dimensions[row].height = 110
+
+    for ws in (sheet, general):
+        ws.protection.sheet = True
+        ws.protection.formatRows = False
+        ws.protection.formatColumns = False
+        print_on_a4_landscape(ws)
+    sheet.print_title_rows = "3:3"
+    sheet.freeze_panes = f"A{FIRST_ROW}"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"\[\^[^\]\s]+\]", "", text).replace("*", "").split())
+
+
+# -- reading filled forms back ------------------------------------------------------------
+
+
+@dataclass
+class Collected:
+    source: Path
+    plan_id: str
+    period_id: str
+    agency_id: str
+    data: dict[str, Any]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").strip()
+
+
+def _paragraphs(value: Any) -> list[str]:
+    return [line.strip() for line in _text(value).split("\n") if line.strip()]
+
+
+_FIGURE = re.compile(r"^(?P<name>[^:]+):\s*(?P<value>-?[\d.,]+)\s*(?P<unit>.*)$")
+
+
+def _number(text: str) -> int | float:
+    """`1.234`, `1.234,5`, `12,5` as Vietnamese write them, or `12.5`."""
+    if "," in text:
+        return float(text.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
+        return int(text.replace(".", ""))
+    return float(text) if "." in text else int(text)
+
+
+def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]]:
+    from openpyxl import load_workbook
+
+    problems: list[Problem] = []
+
+    def fail(where: str, message: str) -> None:
+        problems.append(Problem(display, None, where, message))
+
+    try:
+        book = load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
+        fail("", f"không mở được tệp Excel ({type(exc).__name__}): có phải tệp .xlsx?")
+        return None, problems
+    if META_SHEET not in book.sheetnames or TASK_SHEET not in book.sheetnames:
+        fail("", "không phải mẫu do “kehoach forms” tạo (thiếu trang tính “_kehoach”)")
+        return None, problems
+    meta = {
+        _text(r[0]): _text(r[1]) for r in book[META_SHEET].iter_rows(max_col=2, values_only=True)
+    }
+    sheet = book[TASK_SHEET]
+    tasks: dict[str, Any] = {}
+    row = FIRST_ROW
+    while True:
+        key = _text(sheet.cell(row=row, column=KEY_COLUMN).value)
+        if not key:
+            break
+
+        def where(column: int, row: int = row) -> str:
+            return f"trang tính “{TASK_SHEET}”, dòng {row}, cột “{COLUMNS[column - 1][0]}”"
+
+        status = _text(sheet.cell(row=row, column=STATUS_COLUMN).value)
+        if status not in STATUSES:
+            shown = f"“{status}” không phải tình trạng hợp lệ" if status else "chưa chọn tình trạng"
+            fail(where(STATUS_COLUMN), f"{shown}; chọn một trong: {', '.join(STATUSES)}")
+        task: dict[str, Any] = {"tinh_trang": status}
+        for column, field in ((7, "ket_qua"), (9, "kho_khan"), (10, "de_xuat")):
+            values = _paragraphs(sheet.cell(row=row, column=column).value)
+            if values:
+                task[field] = values
+        figures = []
+        for line in _paragraphs(sheet.cell(row=row, column=8).value):
+            match = _FIGURE.match(line)
+            try:
+                if not match:
+                    raise ValueError
+                value = _number(match.group("value"))
+            except ValueError:
+                fail(
+                    where(8),
+                    f"“{line}” không đúng dạng “tên: giá trị đơn vị” (ví dụ: Số người: 12 người)",
+                )
+                continue
+            figures.append(
+                {
+                    "ten": match.group("name").strip(),
+                    "gia_tri": value,
+                    "don_vi": match.group("unit").strip(),
+                }
+            )
+        if figures:
+            task["so_lieu"] = figures
+        tasks[key] = task
+        row += 1
+    general: dict[str, Any] = {}
+    if GENERAL_SHEET in book.sheetnames:
+        sheet = book[GENERAL_SHEET]
+        for index, (field, _) in enumerate(GENERAL_ROWS, start=2):
+            values = _paragraphs(sheet.cell(row=index, column=2).value)
+            if values:
+                general[field] = values
+    data = {
+        "bao_cao_tien_do": {
+            "co_quan": meta.get("co_quan", ""),
+            "ky": meta.get("ky", ""),
+            "nhiem_vu": tasks,
+            "chung": general,
+        }
+    }
+    collected = Collected(
+        path, meta.get("ke_hoach", ""), meta.get("ky", ""), meta.get("co_quan", ""), data
+    )
+    return collected, problems
+
+
+def progress_yaml(collected: Collected, agency: Agency, period: Period) -> str:
+    import yaml
+
+    head = (
+        f"# Báo cáo {period.label} của {agency.name}, đọc từ {collected.source.name} "
+        "bằng “kehoach collect”.\n"
+        f"# Tình trạng: {' | '.join(STATUSES)}\n\n"
+    )
+    body = yaml.safe_dump(collected.data, allow_unicode=True, sort_keys=False, width=90)
+    return head + body

@@ -1,0 +1,84 @@
+"""What an agency reports for one period: a status and results per task, general parts."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, field_validator
+
+from .base import Id, Model, OptionalDate, Text
+from .registry import Signer
+
+DONE = "Đã hoàn thành"
+DONE_LATE = "Hoàn thành quá hạn"
+IN_PROGRESS = "Đang thực hiện"
+IN_PROGRESS_LATE = "Đang thực hiện, quá hạn"
+NOT_STARTED = "Chưa thực hiện"
+STATUSES = (DONE, DONE_LATE, IN_PROGRESS, IN_PROGRESS_LATE, NOT_STARTED)
+Status = Literal[
+    "Đã hoàn thành",
+    "Hoàn thành quá hạn",
+    "Đang thực hiện",
+    "Đang thực hiện, quá hạn",
+    "Chưa thực hiện",
+]
+
+
+def _as_list(value: Any) -> Any:
+    """A text field may be one paragraph or a list of paragraphs."""
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return value
+
+
+class Figure(Model):
+    name: Text = Field(alias="ten")
+    value: float | int | str = Field(alias="gia_tri")
+    unit: str = Field("", alias="don_vi")
+
+    @property
+    def shown(self) -> str:
+        value = self.value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        number = f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+        if isinstance(value, float):
+            number = str(value).replace(".", ",")
+        return f"{self.name}: {number}{' ' + self.unit if self.unit else ''}"
+
+
+class TaskProgress(Model):
+    status: Status = Field(alias="tinh_trang")
+    results: list[str] = Field(default_factory=list, alias="ket_qua")
+    figures: list[Figure] = Field(default_factory=list, alias="so_lieu")
+    difficulties: list[str] = Field(default_factory=list, alias="kho_khan")
+    proposals: list[str] = Field(default_factory=list, alias="de_xuat")
+    done_on: OptionalDate = Field(None, alias="ngay_hoan_thanh")
+
+    _lists = field_validator("results", "difficulties", "proposals", mode="before")(_as_list)
+
+
+class GeneralParts(Model):
+    situation: list[str] = Field(default_factory=list, alias="tinh_hinh")
+    highlights: list[str] = Field(default_factory=list, alias="ket_qua_noi_bat")
+    shortcomings: list[str] = Field(default_factory=list, alias="ton_tai")
+    next_steps: list[str] = Field(default_factory=list, alias="phuong_huong")
+    recommendations: list[str] = Field(default_factory=list, alias="kien_nghi")
+
+    _lists = field_validator(
+        "situation", "highlights", "shortcomings", "next_steps", "recommendations", mode="before"
+    )(_as_list)
+
+
+class Progress(Model):
+    agency: Id = Field(alias="co_quan")
+    period: Text = Field(alias="ky")
+    number: int | str | None = Field(None, alias="so")
+    date: OptionalDate = Field(None, alias="ngay")
+    signer: Signer | None = Field(None, alias="nguoi_ky")
+    tasks: dict[str, TaskProgress] = Field(default_factory=dict, alias="nhiem_vu")
+    general: GeneralParts = Field(default_factory=GeneralParts, alias="chung")
+
+
+class ProgressFile(Model):
+    progress: Progress = Field(alias="bao_cao_tien_do")

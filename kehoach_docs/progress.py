@@ -1,0 +1,159 @@
+"""Where every task stands in a period: statuses, overdue tasks, agencies not reported."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from .duties import Duty, duties_of, entries
+from .models.details import AgencyDetails
+from .models.plan import Plan
+from .models.progress import (
+    DONE,
+    DONE_LATE,
+    IN_PROGRESS,
+    IN_PROGRESS_LATE,
+    STATUSES,
+    Progress,
+    TaskProgress,
+)
+from .models.registry import Agency
+from .periods import Period
+from .registry import Registry
+from .vn import nd30_day, nd30_month
+
+
+def short_date(day: date) -> str:
+    return f"{nd30_day(day.day)}/{nd30_month(day.month)}/{day.year}"
+
+
+def task_duties(plan: Plan, registry: Registry, agency_id: str) -> list[Duty]:
+    """The tasks an agency reports on: those it leads or supports."""
+    return [d for d in duties_of(plan, registry, agency_id) if d.role != "thuc_hien"]
+
+
+def deadline_for(duty: Duty, details: AgencyDetails | None) -> date | None:
+    """The agency's own deadline for a task if it set one, else the plan's."""
+    own = details.tasks.get(duty.entry.key) if details else None
+    if own is not None:
+        if own.timeframe and own.timeframe.deadline:
+            return own.timeframe.deadline
+        dated = [a.timeframe.deadline for a in own.actions if a.timeframe and a.timeframe.deadline]
+        if dated:
+            return max(dated)
+    timeframe = duty.entry.item.timeframe
+    return timeframe.deadline if timeframe else None
+
+
+def is_overdue(status: str, deadline: date | None, period: Period) -> bool:
+    return deadline is not None and deadline <= period.end and status not in (DONE, DONE_LATE)
+
+
+def status_warning(report: TaskProgress, deadline: date | None, period: Period) -> str | None:
+    """A stated status that the deadline contradicts, in words a clerk can act on."""
+    status = report.status
+    passed = deadline is not None and deadline <= period.end
+    when = short_date(deadline) if deadline else ""
+    if status == IN_PROGRESS and passed:
+        return f"hạn {when} đã qua trước ngày chốt số liệu: tình trạng nên là “{IN_PROGRESS_LATE}”"
+    if status == IN_PROGRESS_LATE and not passed:
+        reason = f"hạn {when} chưa đến" if deadline else "nhiệm vụ không có hạn"
+        return f"{reason}: tình trạng nên là “{IN_PROGRESS}”"
+    if status == DONE_LATE and deadline is None:
+        return f"nhiệm vụ không có hạn: tình trạng nên là “{DONE}”"
+    if status == DONE and deadline and report.done_on and report.done_on > deadline:
+        return f"hoàn thành ngày {short_date(report.done_on)}, sau hạn {when}: nên là “{DONE_LATE}”"
+    return None
+
+
+STATUS_CODES = {
+    "Đã hoàn thành": "HT",
+    "Hoàn thành quá hạn": "HTQH",
+    "Đang thực hiện": "ĐTH",
+    "Đang thực hiện, quá hạn": "QH",
+    "Chưa thực hiện": "CTH",
+}
+
+
+@dataclass
+class TaskState:
+    agency: Agency
+    duty: Duty
+    deadline: date | None
+    report: TaskProgress | None
+
+    @property
+    def status(self) -> str | None:
+        return self.report.status if self.report else None
+
+    def overdue(self, period: Period) -> bool:
+        return self.report is not None and is_overdue(self.report.status, self.deadline, period)
+
+
+@dataclass
+class PeriodState:
+    period: Period
+    states: list[TaskState]
+    reports: dict[str, Progress]
+    assigned: list[Agency]
+    task_keys: list[str] = field(default_factory=list)
+
+    @property
+    def missing(self) -> list[Agency]:
+        return [a for a in self.assigned if a.id not in self.reports]
+
+    @property
+    def reported(self) -> list[TaskState]:
+        return [s for s in self.states if s.report is not None]
+
+    def counts(self, key: str | None = None) -> Counter[str]:
+        states = [s for s in self.reported if key is None or s.duty.entry.key == key]
+        counted = Counter({status: 0 for status in STATUSES})
+        counted.update(s.status for s in states if s.status)
+        return counted
+
+    def find(self, agency_id: str, key: str) -> TaskState | None:
+        return next(
+            (s for s in self.states if s.agency.id == agency_id and s.duty.entry.key == key), None
+        )
+
+    def code(self, agency_id: str, key: str) -> str:
+        """A cell of the agency x task table: status code, `?` not reported, `-` not assigned."""
+        state = self.find(agency_id, key)
+        if state is None:
+            return "-"
+        return STATUS_CODES[state.report.status] if state.report else "?"
+
+    def entry_of(self, key: str) -> TaskState:
+        return next(s for s in self.states if s.duty.entry.key == key)
+
+    def overdue(self) -> list[TaskState]:
+        return [s for s in self.states if s.overdue(self.period)]
+
+
+def period_state(
+    plan: Plan,
+    registry: Registry,
+    period: Period,
+    reports: dict[str, Progress],
+    details: dict[str, AgencyDetails],
+) -> PeriodState:
+    from .duties import agencies_with_duties
+
+    assigned: list[Agency] = []
+    states: list[TaskState] = []
+    for agency_id in agencies_with_duties(plan, registry):
+        duties = task_duties(plan, registry, agency_id)
+        if not duties:
+            continue
+        agency = registry.agencies[agency_id]
+        assigned.append(agency)
+        report = reports.get(agency_id)
+        for duty in duties:
+            deadline = deadline_for(duty, details.get(agency_id))
+            task_report = report.tasks.get(duty.entry.key) if report else None
+            states.append(TaskState(agency, duty, deadline, task_report))
+    present = {s.duty.entry.key for s in states}
+    keys = [e.key for e in entries(plan) if e.key in present]
+    return PeriodState(period, states, reports, assigned, keys)
