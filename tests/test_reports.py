@@ -77,8 +77,8 @@ def expected_figures() -> tuple[Counter[str], set[tuple[str, str]], set[str]]:
     for path in (REPO / "plans" / PLAN_ID / "don-vi").glob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))["ke_hoach_don_vi"]
         for key, task in data.get("nhiem_vu", {}).items():
-            dated = [a["thoi_gian"]["han"] for a in task.get("viec", [])
-                     if isinstance(a.get("thoi_gian"), dict) and "han" in a["thoi_gian"]]  # fmt: skip
+            times = [a.get("thoi_gian") for a in task.get("viec", [])]
+            dated = [t["han"] for t in times if isinstance(t, dict) and "han" in t]
             if dated:
                 deadlines[(data["co_quan"], key)] = max(dated)
     end = date(2024, 6, 14)
@@ -229,8 +229,8 @@ def test_unknown_period(run: Run) -> None:
 def test_status_contradicting_the_deadline_is_a_warning(run: Run, example_copy: Path) -> None:
     path = example_copy / "plans" / PLAN_ID / "tien-do" / "2024-H1" / "so-noi-vu.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("tinh_trang: Đang thực hiện, quá hạn", "tinh_trang: Đang thực hiện"),
-                    encoding="utf-8")  # fmt: skip
+    changed = text.replace("tinh_trang: Đang thực hiện, quá hạn", "tinh_trang: Đang thực hiện")
+    path.write_text(changed, encoding="utf-8")
     result = run("-w", str(example_copy), "validate")
     assert result.exit_code == 0
     assert (
@@ -320,8 +320,8 @@ def test_form_with_an_invalid_status_writes_nothing(run: Run, example_copy: Path
         "tình trạng hợp lệ"
     )
     assert lines[1].startswith(
-        f"{form.name}: trang tính “Nhiệm vụ”, dòng 6, cột “Số liệu (mỗi dòng: tên: giá trị đơn vị)”: "
-        "“nhiều lắm” không đúng dạng"
+        f"{form.name}: trang tính “Nhiệm vụ”, dòng 6, "
+        "cột “Số liệu (mỗi dòng: tên: giá trị đơn vị)”: “nhiều lắm” không đúng dạng"
     )
     assert not (example_copy / "plans" / PLAN_ID / "tien-do" / "2024-Q3").exists()
 
