@@ -27,19 +27,22 @@ GENERAL_SHEET = "Thông tin chung"
 META_SHEET = "_kehoach"
 STATUS_RANGE = "TinhTrang"
 FIRST_ROW = 4
+# (heading, width in characters, locked); the widths add up to what A4 landscape prints
+# at a readable size once fitted to the page width.
 COLUMNS = [
-    ("STT", 6, True),
-    ("Mục", 8, True),
-    ("Nội dung nhiệm vụ", 48, True),
-    ("Vai trò", 11, True),
-    ("Thời hạn", 14, True),
-    ("Tình trạng", 22, False),
-    ("Kết quả thực hiện", 45, False),
-    ("Số liệu (mỗi dòng: tên: giá trị đơn vị)", 30, False),
-    ("Khó khăn, vướng mắc", 30, False),
-    ("Đề xuất, kiến nghị", 30, False),
+    ("STT", 5, True),
+    ("Mục", 6, True),
+    ("Nội dung nhiệm vụ", 40, True),
+    ("Vai trò", 9, True),
+    ("Thời hạn", 11, True),
+    ("Tình trạng", 17, False),
+    ("Kết quả thực hiện", 34, False),
+    ("Số liệu (mỗi dòng: tên: giá trị đơn vị)", 22, False),
+    ("Khó khăn, vướng mắc", 20, False),
+    ("Đề xuất, kiến nghị", 20, False),
     ("Mã", 10, True),
 ]
+CONTENT_CHARS = 320
 KEY_COLUMN = len(COLUMNS)  # hidden, 1-based
 STATUS_COLUMN = 6
 GENERAL_ROWS = [
@@ -86,17 +89,20 @@ def form_workbook(plan_id: str, period: Period, agency: Agency, states: list[Tas
         cell.fill = grey
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.column_dimensions[get_column_letter(KEY_COLUMN)].hidden = True
+    sheet.row_dimensions[3].height = 48
 
     for number, state in enumerate(states, start=1):
         row = FIRST_ROW + number - 1
         item = state.duty.entry.item
-        content = item.title or " ".join(item.paragraphs)
+        content = _plain(item.title or " ".join(item.paragraphs))
+        if len(content) > CONTENT_CHARS:
+            content = content[: CONTENT_CHARS - 1].rsplit(" ", 1)[0] + "…"
         deadline = (
             short_date(state.deadline) if state.deadline
             else item.timeframe.text if item.timeframe else ""
         )  # fmt: skip
         values: list[Any] = [
-            number, state.duty.entry.ref, _plain(content), ROLE_WORDS[state.duty.role].capitalize(),
+            number, state.duty.entry.ref, content, ROLE_WORDS[state.duty.role].capitalize(),
             deadline, None, None, None, None, None, state.duty.entry.key,
         ]  # fmt: skip
         for index, value in enumerate(values, start=1):
@@ -107,7 +113,8 @@ def form_workbook(plan_id: str, period: Period, agency: Agency, states: list[Tas
             cell.protection = Protection(locked=locked)
             if locked:
                 cell.fill = grey
-        sheet.row_dimensions[row].height = 90
+        # Tall enough for the excerpt in its column, and room to write results beside it.
+        sheet.row_dimensions[row].height = max(75, min(400, 15 * (len(content) // 36 + 2)))
 
     meta = book.create_sheet(META_SHEET)
     for row, (key, value) in enumerate(
