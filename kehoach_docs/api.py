@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .compose.common import DocumentVM
 from .compose.plan import compose_plan
@@ -13,6 +14,9 @@ from .duties import Duty, Load, agencies_with_duties, duties_of, loads
 from .errors import KehoachError, Problem
 from .models.registry import Agency
 from .progress import PeriodState
+
+if TYPE_CHECKING:
+    from .check import Report as CheckReport
 from .templates import find_template
 from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project, walk_items
 from .write import write_atomic
@@ -409,3 +413,10 @@ def collect(
         )
     backups = [b for t, data in pending if (b := keep_or_replace(t, data, force))]
     return CollectResult(targets, backups)
+
+
+def check(files: list[Path]) -> list[CheckReport]:
+    """Audit .docx files against the form rules of NĐ 30; one report per file."""
+    from .check import check_docx
+
+    return [check_docx(path, str(path)) for path in files]

@@ -300,3 +300,29 @@ def batch(
     click.echo(result.summary())
     if result.failures:
         sys.exit(1)
+
+
+@main.command(name="check")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Cách in kết quả.",
+)  # fmt: skip
+def check_command(files: tuple[Path, ...], fmt: str) -> None:
+    """Kiểm tra thể thức văn bản .docx bất kỳ theo Nghị định 30/2020/NĐ-CP."""
+    import json
+
+    from .api import check
+
+    reports = check(list(files))
+    if fmt == "json":
+        click.echo(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            for finding in report.findings:
+                click.echo(finding.line(report.file))
+            click.echo(f"{report.file}: {report.errors} lỗi, {report.warnings} cảnh báo.")
+    if any(r.errors for r in reports):
+        sys.exit(1)

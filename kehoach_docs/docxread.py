@@ -28,19 +28,6 @@ class Para:
         return next((look for text, look in self.looks if text.strip()), None)
 
 
-def _style_chain_value(book: StyleBook, para: etree._Element, tag: str, attr: str) -> str | None:
-    ppr = para.find(w("pPr"))
-    if ppr is not None and ppr.find(w(tag)) is not None:
-        return ppr.find(w(tag)).get(w(attr))  # type: ignore[union-attr]
-    style_el = ppr.find(w("pStyle")) if ppr is not None else None
-    style_id = style_el.get(w("val")) if style_el is not None else book.default_paragraph
-    for style in book._chain(style_id):
-        spr = style.find(w("pPr"))
-        if spr is not None and spr.find(w(tag)) is not None:
-            return spr.find(w(tag)).get(w(attr))  # type: ignore[union-attr]
-    return None
-
-
 class DocxReader:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -60,7 +47,7 @@ class DocxReader:
             element=el,
             text="".join(t for t, _ in looks),
             style=style_el.get(w("val")) if style_el is not None else None,
-            align=_style_chain_value(self.book, el, "jc", "val"),
+            align=self.book.paragraph_attr(el, "jc", "val"),
             looks=looks,
             in_table=next(el.iterancestors(w("tbl")), None) is not None,
         )

@@ -26,6 +26,9 @@ from .package import deflate, write_zip
 from .rules import draw_rules
 from .styles import StyleBook, w
 
+_EMPTY_RUN = re.compile(
+    r"<w:r>(?:<w:rPr>(?:(?!</w:r>).)*?</w:rPr>)?<w:t(?: xml:space=\"preserve\")?(?:/>|></w:t>)</w:r>"
+)
 _CORE_NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "dcterms": "http://purl.org/dc/terms/",
@@ -96,6 +99,8 @@ class CompiledTemplate:
         except TemplateError as exc:
             raise _template_error(self.name, exc) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        # docxtpl leaves an empty run where a `{{r …}}` tag stood: drop it.
+        xml = _EMPTY_RUN.sub("", xml)
         xml = (
             xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         )

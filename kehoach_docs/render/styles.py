@@ -38,6 +38,9 @@ class StyleBook:
         self.by_id = {s.get(w("styleId")): s for s in styles_root.iter(w("style"))}
         defaults = styles_root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.defaults = defaults
+        self.paragraph_defaults = styles_root.find(
+            f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}"
+        )
         self.default_paragraph = next(
             (
                 s.get(w("styleId"))
@@ -58,6 +61,22 @@ class StyleBook:
             style_id = based.get(w("val")) if based is not None else None
         return out
 
+    def paragraph_style_id(self, paragraph: etree._Element) -> str | None:
+        style_el = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+        return style_el.get(w("val")) if style_el is not None else self.default_paragraph
+
+    def paragraph_attr(self, paragraph: etree._Element, tag: str, attr: str) -> str | None:
+        """One paragraph property (e.g. spacing/after), resolved attribute by attribute:
+        direct formatting, the paragraph style and those it is based on, the defaults."""
+        layers = [paragraph.find(w("pPr"))]
+        layers += [s.find(w("pPr")) for s in self._chain(self.paragraph_style_id(paragraph))]
+        layers.append(self.paragraph_defaults)
+        for layer in layers:
+            el = layer.find(w(tag)) if layer is not None else None
+            if el is not None and el.get(w(attr)) is not None:
+                return el.get(w(attr))
+        return None
+
     def run_look(self, paragraph: etree._Element, run: etree._Element | None) -> RunLook:
         layers: list[etree._Element | None] = []
         if run is not None:
@@ -66,9 +85,7 @@ class StyleBook:
             if rpr is not None and rpr.find(w("rStyle")) is not None:
                 char_id = rpr.find(w("rStyle")).get(w("val"))  # type: ignore[union-attr]
                 layers += [s.find(w("rPr")) for s in self._chain(char_id)]
-        ppr = paragraph.find(w("pPr"))
-        style_el = ppr.find(w("pStyle")) if ppr is not None else None
-        para_id = style_el.get(w("val")) if style_el is not None else self.default_paragraph
+        para_id = self.paragraph_style_id(paragraph)
         layers += [s.find(w("rPr")) for s in self._chain(para_id)]
         layers.append(self.defaults)
 

@@ -1,0 +1,250 @@
+"""`kehoach check`: our documents pass; each broken rule is caught; foreign files are read."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from docx import Document
+from docx.shared import Mm, Pt
+
+from conftest import REPO
+from kehoach_docs.check import check_docx
+from kehoach_docs.render.styles import w
+
+Run = Callable[..., Result]
+FOREIGN = REPO / "tests" / "data" / "foreign"
+
+
+def test_every_generated_document_passes(run: Run, tmp_path: Path) -> None:
+    result = run("-w", str(REPO), "batch", "-p", "2024-H1", "-o", str(tmp_path), "-q")
+    assert result.exit_code == 0
+    docs = sorted(tmp_path.glob("*/*.docx"))
+    assert len(docs) == 52
+    result = run("check", *map(str, docs))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count(": 0 lỗi, 0 cảnh báo.") == 52
+
+
+def _para(doc, text: str):  # type: ignore[no-untyped-def]
+    for p in doc.element.body.iter(w("p")):
+        if "".join(t.text or "" for t in p.iter(w("t"))).strip().startswith(text):
+            return p
+    raise AssertionError(text)
+
+
+def _set_text(p, text: str) -> None:  # type: ignore[no-untyped-def]
+    runs = p.findall(f".//{w('t')}")
+    runs[0].text = text
+    for extra in runs[1:]:
+        extra.text = ""
+
+
+def _rpr(p, tag: str, val: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    for run in p.iter(w("r")):
+        rpr = run.find(w("rPr"))
+        if rpr is None:
+            rpr = etree.SubElement(run, w("rPr"))
+            run.insert(0, rpr)
+        el = etree.SubElement(rpr, w(tag))
+        if val is not None:
+            el.set(w("val"), val)
+
+
+def break_margin(doc) -> None:  # type: ignore[no-untyped-def]
+    doc.sections[0].left_margin = Mm(25)
+
+
+def break_paper(doc) -> None:  # type: ignore[no-untyped-def]
+    doc.sections[0].page_width = Mm(216)
+    doc.sections[0].page_height = Mm(279)
+
+
+def break_font(doc) -> None:  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    p = _para(doc, "Thực hiện Kế hoạch số 120")
+    run = next(r for r in p.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))))
+    rpr = run.find(w("rPr"))
+    if rpr is None:
+        rpr = etree.SubElement(run, w("rPr"))
+        run.insert(0, rpr)
+    fonts = etree.SubElement(rpr, w("rFonts"))
+    fonts.set(w("ascii"), "Arial")
+    fonts.set(w("hAnsi"), "Arial")
+
+
+def break_national(doc) -> None:  # type: ignore[no-untyped-def]
+    _rpr(_para(doc, "CỘNG HÒA"), "b", "0")
+
+
+def break_motto_line(doc) -> None:  # type: ignore[no-untyped-def]
+    motto = _para(doc, "Độc lập")
+    rule = motto.getnext()
+    rule.getparent().remove(rule)
+
+
+def break_motto_length(doc) -> None:  # type: ignore[no-untyped-def]
+    rule = _para(doc, "Độc lập").getnext()
+    ind = rule.find(f"{w('pPr')}/{w('ind')}")
+    ind.set(w("left"), "300")
+    ind.set(w("right"), "300")
+
+
+def break_issuer(doc) -> None:  # type: ignore[no-untyped-def]
+    _rpr(_para(doc, "ỦY BAN NHÂN DÂN"), "b", "0")
+
+
+def break_number(doc) -> None:  # type: ignore[no-untyped-def]
+    _set_text(_para(doc, "Số:"), "Số: 5/KH - UBND")
+
+
+def break_date(doc) -> None:  # type: ignore[no-untyped-def]
+    _set_text(_para(doc, "Kon Tum, ngày"), "Kon Tum, ngày 4 tháng 01 năm 2024")
+
+
+def break_type(doc) -> None:  # type: ignore[no-untyped-def]
+    _rpr(_para(doc, "KẾ HOẠCH"), "b", "0")
+
+
+def break_body(doc) -> None:  # type: ignore[no-untyped-def]
+    doc.styles["KhBody"].font.size = Pt(12)
+
+
+def break_spacing(doc) -> None:  # type: ignore[no-untyped-def]
+    doc.styles["KhBody"].paragraph_format.space_after = Pt(2)
+
+
+def break_heading(doc) -> None:  # type: ignore[no-untyped-def]
+    _set_text(_para(doc, "I. MỤC ĐÍCH"), "I. Mục đích, yêu cầu")
+
+
+def break_closing(doc) -> None:  # type: ignore[no-untyped-def]
+    p = _para(doc, "Trên đây là Kế hoạch")
+    last = [t for t in p.iter(w("t")) if t.text][-1]
+    last.text = last.text.replace("./.", ".")
+
+
+def break_signature(doc) -> None:  # type: ignore[no-untyped-def]
+    _rpr(_para(doc, "Lê Ngọc Tuấn"), "b", "0")
+
+
+def break_recipients(doc) -> None:  # type: ignore[no-untyped-def]
+    p = _para(doc, "- Lưu:")
+    p.getparent().remove(p)
+
+
+def break_recipients_label(doc) -> None:  # type: ignore[no-untyped-def]
+    _rpr(_para(doc, "Nơi nhận:"), "sz", "22")
+
+
+def break_page_number(doc) -> None:  # type: ignore[no-untyped-def]
+    header = doc.sections[0].header._element
+    for instr in list(header.iter(w("instrText"))):
+        instr.text = " "
+
+
+BREAKS = {
+    "le-trang": break_margin,
+    "kho-giay": break_paper,
+    "phong-chu": break_font,
+    "quoc-hieu": break_national,
+    "tieu-ngu": break_motto_line,
+    "co-quan": break_issuer,
+    "so-ky-hieu": break_number,
+    "dia-danh-ngay": break_date,
+    "ten-loai": break_type,
+    "noi-dung": break_body,
+    "de-muc": break_heading,
+    "chu-ky": break_signature,
+    "noi-nhan": break_recipients,
+    "so-trang": break_page_number,
+}
+MORE = [
+    ("tieu-ngu", break_motto_length, "đường kẻ dưới Tiêu ngữ dài"),
+    ("noi-dung", break_spacing, "khoảng cách giữa các đoạn dưới 6 pt"),
+    ("noi-dung", break_closing, "phải có dấu “./.”"),
+    ("noi-nhan", break_recipients_label, "“Nơi nhận:” cỡ 12"),
+    ("so-ky-hieu", break_number, "số dưới 10 có số 0 phía trước"),
+    ("dia-danh-ngay", break_date, "ngày 1-9 có số 0 phía trước"),
+]
+
+
+@pytest.fixture(scope="module")
+def pristine(rendered_plan: Path) -> Path:
+    report = check_docx(rendered_plan)
+    assert report.findings == []
+    return rendered_plan
+
+
+def _broken(pristine: Path, tmp_path: Path, breaker: Callable[..., None]) -> Path:
+    doc = Document(str(pristine))
+    breaker(doc)
+    target = tmp_path / "broken.docx"
+    doc.save(str(target))
+    return target
+
+
+@pytest.mark.parametrize("rule_id", sorted(BREAKS))
+def test_each_rule_catches_its_break(pristine: Path, tmp_path: Path, rule_id: str) -> None:
+    report = check_docx(_broken(pristine, tmp_path, BREAKS[rule_id]))
+    assert report.rules_broken() == {rule_id}, [f.line("") for f in report.findings]
+
+
+@pytest.mark.parametrize(("rule_id", "breaker", "words"), MORE)
+def test_finer_breaks(pristine: Path, tmp_path: Path, rule_id: str, breaker, words: str) -> None:  # type: ignore[no-untyped-def]
+    report = check_docx(_broken(pristine, tmp_path, breaker))
+    assert any(f.rule == rule_id and words in f.message for f in report.findings), [
+        f.line("") for f in report.findings
+    ]
+
+
+def test_plain_python_docx_fails_on_fonts_and_margins(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_paragraph("Văn bản tạo bằng python-docx với thiết lập mặc định.")
+    path = tmp_path / "plain.docx"
+    doc.save(str(path))
+    report = check_docx(path)
+    assert {"phong-chu", "le-trang", "kho-giay"} <= report.rules_broken()
+
+
+def test_foreign_drafts_are_read_and_their_faults_named(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "ke-hoach.docx"
+    shutil.copy(FOREIGN / "ke-hoach-thuc-hien-de-an-08.docx", plan)
+    result = run("check", str(plan), "--format", "json")
+    assert result.exit_code == 1
+    [data] = json.loads(result.stdout)
+    messages = {(f["rule"], f["message"]) for f in data["findings"]}
+    assert ("le-trang", "lề trên 15,0 mm, cần 20-25 mm") in messages
+    report = check_docx(FOREIGN / "bao-cao-tinh-hinh-trien-khai-ccn.docx")
+    lines = [f.line("") for f in report.findings]
+    assert any("ký hiệu “BC - SCT”" in line for line in lines)
+    assert any("“Nơi nhận:” cỡ 12, đậm, nghiêng (đang cỡ [11.0])" in line for line in lines)
+
+
+def test_check_text_output_and_exit_code(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "plain.docx"
+    doc = Document()
+    doc.add_paragraph("x")
+    doc.save(str(path))
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert f"{path}: lỗi [Lề trang] lề trái 31,8 mm, cần 30-35 mm" not in result.stdout
+    assert f"{path}: lỗi [Lề trang] lề phải 31,8 mm, cần 15-20 mm" in result.stdout
+    assert f"{path}: lỗi [Phông chữ]" in result.stdout
+    assert result.stdout.strip().splitlines()[-1].startswith(f"{path}: ")
+
+
+def test_not_a_docx(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "fake.docx"
+    path.write_bytes(b"not a zip")
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert "không đọc được tệp .docx" in result.stdout
+    assert "Traceback" not in result.output
