@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from conftest import REPO
 from docx import Document
 from docx.shared import Mm, Pt
 
-from conftest import REPO
 from kehoach_docs.check import check_docx
 from kehoach_docs.render.styles import w
 

@@ -27,7 +27,8 @@ from .rules import draw_rules
 from .styles import StyleBook, w
 
 _EMPTY_RUN = re.compile(
-    r"<w:r>(?:<w:rPr>(?:(?!</w:r>).)*?</w:rPr>)?<w:t(?: xml:space=\"preserve\")?(?:/>|></w:t>)</w:r>"
+    r"<w:r>(?:<w:rPr>(?:(?!</w:r>).)*?</w:rPr>)?"
+    r"<w:t(?: xml:space=\"preserve\")?(?:/>|></w:t>)</w:r>"
 )
 _CORE_NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
