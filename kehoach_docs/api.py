@@ -163,12 +163,23 @@ def write_jobs(
     return written
 
 
-def build_plan(workspace: Path, plan_id: str | None = None, output: Path | None = None) -> Path:
-    """Render the plan as .docx into the output folder; return the file written."""
+def with_pdf(paths: list[Path], pdf: bool) -> list[Path]:
+    """The documents, and with `pdf` also the PDF of each (one LibreOffice start)."""
+    if not pdf:
+        return paths
+    from .pdf import to_pdf
+
+    return paths + to_pdf([p for p in paths if p.suffix == ".docx"])
+
+
+def build_plan(
+    workspace: Path, plan_id: str | None = None, output: Path | None = None, pdf: bool = False
+) -> list[Path]:
+    """Render the plan as .docx into the output folder; return the files written."""
     project = load_project(workspace)
     entry = project.plan(plan_id)
-    [path] = write_jobs(project, [plan_job(project, entry)], output_dir_for(project, output))
-    return path
+    paths = write_jobs(project, [plan_job(project, entry)], output_dir_for(project, output))
+    return with_pdf(paths, pdf)
 
 
 def build_subplans(
@@ -178,13 +189,14 @@ def build_subplans(
     every: bool = False,
     kind: str | None = None,
     output: Path | None = None,
+    pdf: bool = False,
 ) -> list[Path]:
     """Render each selected agency's own plan; return the files written."""
     project = load_project(workspace)
     entry = project.plan(plan_id)
     agencies = select_agencies(project, entry, agency, every, kind)
     jobs = [subplan_job(project, entry, a) for a in agencies]
-    return write_jobs(project, jobs, output_dir_for(project, output))
+    return with_pdf(write_jobs(project, jobs, output_dir_for(project, output)), pdf)
 
 
 @dataclass
@@ -300,20 +312,21 @@ def consolidated_job(project: Project, entry: LoadedPlan, state: PeriodState) ->
 
 def build_report(
     workspace: Path, agency: str, period: str, plan_id: str | None = None,
-    output: Path | None = None,
-) -> Path:  # fmt: skip
+    output: Path | None = None, pdf: bool = False,
+) -> list[Path]:  # fmt: skip
     """An agency's report for a period, from its progress data."""
     project = load_project(workspace)
     entry = project.plan(plan_id)
     state = period_state_for(project, entry, period)
     job = report_job(project, entry, state, find_agency(project, agency))
-    [path] = write_jobs(project, [job], output_dir_for(project, output), REPORT_TEMPLATE)
-    return path
+    paths = write_jobs(project, [job], output_dir_for(project, output), REPORT_TEMPLATE)
+    return with_pdf(paths, pdf)
 
 
 def build_consolidated(
-    workspace: Path, period: str, plan_id: str | None = None, output: Path | None = None
-) -> tuple[Path, Path]:
+    workspace: Path, period: str, plan_id: str | None = None, output: Path | None = None,
+    pdf: bool = False,
+) -> list[Path]:  # fmt: skip
     """The follow-up body's consolidated report (.docx) and its figures (.xlsx)."""
     from .render.xlsx import summary_workbook
 
@@ -325,7 +338,7 @@ def build_consolidated(
     [docx] = write_jobs(project, [job], target, REPORT_TEMPLATE)
     xlsx = docx.with_suffix(".xlsx")
     write_atomic(xlsx, summary_workbook(state))
-    return docx, xlsx
+    return with_pdf([docx, xlsx], pdf)
 
 
 def forms(

@@ -180,9 +180,8 @@ def _manifest_bytes(outcomes: list[Outcome]) -> bytes:
     writer.writerow(["ma_co_quan", "ten_co_quan", "loai_van_ban", "tep", "sha256"])
     for o in outcomes:
         if o.path is not None:
-            writer.writerow(
-                [o.spec.agency_id, o.agency_name, DOC_TYPES[o.spec.kind], o.path.name, o.sha256]
-            )
+            kind = DOC_TYPES[o.spec.kind] + (" (PDF)" if o.path.suffix == ".pdf" else "")
+            writer.writerow([o.spec.agency_id, o.agency_name, kind, o.path.name, o.sha256])
     # A BOM so that Excel on Windows opens the Vietnamese names correctly.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -204,6 +203,7 @@ def run_batch(
     jobs: int | None = None,
     progress: Callable[[Iterator[Outcome], int], Iterator[Outcome]] | None = None,
     period: str | None = None,
+    pdf: bool = False,
 ) -> BatchResult:
     """The plan and every selected agency's plan into a new folder, with a manifest;
     with a period, also every report received and the consolidated report."""
@@ -237,6 +237,16 @@ def run_batch(
             stream = pool.map(_run_in_worker, specs, chunksize=max(1, len(specs) // (workers * 8)))
             for outcome in progress(stream, len(specs)) if progress else stream:
                 outcomes.append(outcome)
+
+    if pdf:
+        from .pdf import to_pdf
+
+        docs = [o for o in outcomes if o.path is not None and o.path.suffix == ".docx"]
+        for outcome, made in zip(docs, to_pdf([o.path for o in docs if o.path]), strict=True):
+            data = made.read_bytes()
+            outcomes.append(
+                Outcome(outcome.spec, outcome.agency_name, made, hashlib.sha256(data).hexdigest())
+            )
 
     manifest = folder / MANIFEST
     write_atomic(manifest, _manifest_bytes(outcomes))

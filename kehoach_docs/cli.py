@@ -49,6 +49,9 @@ output_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     help="Thư mục ghi văn bản (mặc định: output/ của thư mục làm việc).",
 )  # fmt: skip
+pdf_option = click.option(
+    "--pdf", is_flag=True, help="Xuất thêm PDF bên cạnh mỗi .docx (cần LibreOffice)."
+)
 agency_option = click.option(
     "--agency", "-a", metavar="MÃ|TÊN",
     help="Cơ quan: mã (so-noi-vu), tên (\"Sở Nội vụ\") hoặc tên khác (dak-ha).",
@@ -86,15 +89,20 @@ def validate(opts: Options) -> None:
     click.echo(summary.line())
 
 
+def _written(paths: list[Path]) -> None:
+    for path in paths:
+        click.echo(f"Đã ghi {path}")
+
+
 @main.command()
 @output_option
+@pdf_option
 @click.pass_obj
-def plan(opts: Options, output: Path | None) -> None:
+def plan(opts: Options, output: Path | None, pdf: bool) -> None:
     """Xuất Kế hoạch của tỉnh thành tệp .docx."""
     from .api import build_plan
 
-    path = call(build_plan, opts.workspace, opts.plan, output)
-    click.echo(f"Đã ghi {path}")
+    _written(call(build_plan, opts.workspace, opts.plan, output, pdf))
 
 
 @main.command()
@@ -145,19 +153,20 @@ def tasks(opts: Options, agency: str | None) -> None:
 @click.option("--all", "every", is_flag=True, help="Mọi cơ quan có nhiệm vụ trong kế hoạch.")
 @click.option("--kind", metavar="LOẠI", help="Mọi cơ quan một loại, ví dụ ubnd-huyen.")
 @output_option
+@pdf_option
 @click.pass_obj
 def subplan(
-    opts: Options, agency: str | None, every: bool, kind: str | None, output: Path | None
-) -> None:
+    opts: Options, agency: str | None, every: bool, kind: str | None, output: Path | None,
+    pdf: bool,
+) -> None:  # fmt: skip
     """Kế hoạch triển khai của từng cơ quan (một cơ quan, một loại, hoặc tất cả)."""
     from .api import build_subplans
 
     if sum(bool(x) for x in (agency, every, kind)) != 1:
         raise click.UsageError("chọn đúng một trong --agency, --all, --kind")
-    paths = call(build_subplans, opts.workspace, opts.plan, agency, every, kind, output)
-    for path in paths:
-        click.echo(f"Đã ghi {path}")
-    click.echo(f"Tổng cộng {len(paths)} kế hoạch.")
+    paths = call(build_subplans, opts.workspace, opts.plan, agency, every, kind, output, pdf)
+    _written(paths)
+    click.echo(f"Tổng cộng {sum(1 for p in paths if p.suffix == '.docx')} kế hoạch.")
 
 
 @main.command()
@@ -202,27 +211,27 @@ period_option = click.option(
 @agency_option
 @period_option
 @output_option
+@pdf_option
 @click.pass_obj
-def report(opts: Options, agency: str | None, period: str, output: Path | None) -> None:
+def report(opts: Options, agency: str | None, period: str, output: Path | None, pdf: bool) -> None:
     """Báo cáo kết quả thực hiện của một cơ quan trong một kỳ."""
     from .api import build_report
 
     if not agency:
         raise click.UsageError("cần --agency")
-    click.echo(f"Đã ghi {call(build_report, opts.workspace, agency, period, opts.plan, output)}")
+    _written(call(build_report, opts.workspace, agency, period, opts.plan, output, pdf))
 
 
 @main.command()
 @period_option
 @output_option
+@pdf_option
 @click.pass_obj
-def consolidate(opts: Options, period: str, output: Path | None) -> None:
+def consolidate(opts: Options, period: str, output: Path | None, pdf: bool) -> None:
     """Báo cáo tổng hợp của cơ quan theo dõi (Sở Nội vụ) gửi UBND tỉnh, kèm bảng .xlsx."""
     from .api import build_consolidated
 
-    docx, xlsx = call(build_consolidated, opts.workspace, period, opts.plan, output)
-    click.echo(f"Đã ghi {docx}")
-    click.echo(f"Đã ghi {xlsx}")
+    _written(call(build_consolidated, opts.workspace, period, opts.plan, output, pdf))
 
 
 @main.command(name="forms")
@@ -273,10 +282,11 @@ def collect(opts: Options, files: tuple[Path, ...], force: bool) -> None:
 @click.option("--zip", "make_zip", is_flag=True, help="Nén cả thư mục thành một tệp .zip.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), help="Số tiến trình song song.")
 @click.option("--quiet", "-q", is_flag=True, help="Không hiện thanh tiến độ.")
+@pdf_option
 @click.pass_obj
 def batch(
     opts: Options, output: Path | None, kind: str | None, period: str | None, make_zip: bool,
-    jobs: int | None, quiet: bool,
+    jobs: int | None, quiet: bool, pdf: bool,
 ) -> None:  # fmt: skip
     """Kế hoạch của tỉnh và kế hoạch của mọi cơ quan vào một thư mục mới, kèm manifest.csv."""
     from .batch import run_batch
@@ -291,7 +301,7 @@ def batch(
                 yield outcome
 
     result = call(
-        run_batch, opts.workspace, opts.plan, kind, output, make_zip, jobs, progress, period
+        run_batch, opts.workspace, opts.plan, kind, output, make_zip, jobs, progress, period, pdf
     )
     for failure in result.failures:
         click.echo(f"Lỗi: {failure.spec.agency_id}: {failure.error}", err=True)

@@ -51,7 +51,7 @@ def example_copy(tmp_path: Path) -> Path:
 def rendered_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kehoach_docs.api import build_plan
 
-    return build_plan(REPO, None, tmp_path_factory.mktemp("plan"))
+    return build_plan(REPO, None, tmp_path_factory.mktemp("plan"))[0]
 
 
 MINI_REGISTRY = """

@@ -120,7 +120,7 @@ def doc(tmp_path_factory: pytest.TempPathFactory) -> DocxReader:
     (root / "plans").mkdir()
     (root / "plans" / "don-vi.yaml").write_text(REGISTRY, encoding="utf-8")
     (root / "plans" / "kh-de-an-08.yaml").write_text(PLAN, encoding="utf-8")
-    return DocxReader(build_plan(root))
+    return DocxReader(build_plan(root)[0])
 
 
 @pytest.fixture(scope="module")

@@ -60,3 +60,47 @@ def test_libreoffice_converts_the_plan(rendered_plan: Path, tmp_path: Path) -> N
     assert second.strip().splitlines()[0].strip() == "2"
     last = pdf_text(pdf, pages)
     assert "Lê Ngọc Tuấn" in last and "Nơi nhận:" in last
+
+
+@needs_office
+def test_batch_pdf_uses_one_libreoffice_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import REPO
+
+    from kehoach_docs import pdf
+    from kehoach_docs.batch import run_batch
+
+    calls: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counting(command: list[str], **kwargs: object) -> object:
+        calls.append(command)
+        return real_run(command, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(pdf.subprocess, "run", counting)
+    result = run_batch(REPO, output=tmp_path, jobs=1, pdf=True)
+    assert not result.failures
+    assert len(calls) == 1
+    assert any(arg.startswith("-env:UserInstallation=") for arg in calls[0])
+    pdfs = sorted(result.folder.glob("*.pdf"))
+    assert len(pdfs) == 31
+    assert all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+    assert not [p for p in result.folder.iterdir() if p.name.startswith(".pdf-")]
+    manifest = (result.folder / "manifest.csv").read_text(encoding="utf-8-sig")
+    assert manifest.count("(PDF)") == 31
+
+
+def test_missing_libreoffice_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+    from conftest import REPO
+
+    from kehoach_docs import pdf
+    from kehoach_docs.cli import main
+
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    result = CliRunner().invoke(main, ["-w", str(REPO), "plan", "--pdf", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "cần LibreOffice để xuất PDF" in result.stderr
+    assert "libreoffice-writer-nogui" in result.stderr
+    assert "Traceback" not in result.output
