@@ -95,11 +95,33 @@ def scaling(sizes: list[int]) -> list[dict[str, float]]:
     return rows
 
 
+def pdf_timing(single: int) -> tuple[int, float, float] | None:
+    """Per-document PDF time: one LibreOffice start for the whole example batch, against
+    one `soffice` call per document (measured on the first `single` documents)."""
+    from kehoach_docs.batch import run_batch
+    from kehoach_docs.pdf import find_soffice, to_pdf
+
+    if find_soffice() is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        result = run_batch(REPO, output=Path(tmp), jobs=1)
+        docs = sorted(result.folder.glob("*.docx"))
+        start = time.perf_counter()
+        to_pdf(docs)
+        together = (time.perf_counter() - start) / len(docs)
+        start = time.perf_counter()
+        for doc in docs[:single]:
+            to_pdf([doc])
+        apart = (time.perf_counter() - start) / single
+    return len(docs), together, apart
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sizes", default="100,1000")
+    parser.add_argument("--pdf-single", type=int, default=6)
     args = parser.parse_args()
     if args.child:
         child(args.child)
@@ -132,6 +154,16 @@ def main() -> None:
         first, last = rows[0], rows[-1]
         growth = (last["wall"] / last["docs"]) / (first["wall"] / first["docs"])
         print(f"  time per document, {sizes[-1]} vs {sizes[0]}: {growth:.2f}x (1.0 = linear)")
+
+    timing = pdf_timing(args.pdf_single)
+    if timing is None:
+        print("PDF: LibreOffice not installed, skipped")
+    else:
+        docs, together, apart = timing
+        print(f"PDF, example batch of {docs} documents:")
+        print(f"  one LibreOffice start for all:  {together * 1000:7.0f} ms/document")
+        print(f"  one soffice call per document:  {apart * 1000:7.0f} ms/document "
+              f"({apart / together:.1f}x slower)")  # fmt: skip
 
 
 if __name__ == "__main__":
