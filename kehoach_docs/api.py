@@ -433,3 +433,35 @@ def check(files: list[Path]) -> list[CheckReport]:
     from .check import check_docx
 
     return [check_docx(path, str(path)) for path in files]
+
+
+def schema(workspace: Path, output: Path | None = None) -> list[Path]:
+    """Write the JSON Schema of every kind of YAML file (for the editor)."""
+    from .schemas import SCHEMAS_DIR, write_schemas
+
+    return write_schemas(output if output is not None else workspace / SCHEMAS_DIR)
+
+
+def init(target: Path) -> list[Path]:
+    """A new workspace: a small commented example, the templates and the editor schemas."""
+    from .schemas import SCHEMAS_DIR, write_schemas
+    from .templates import PACKAGE_DIR, shipped_dir
+    from .workspace import PLANS_DIR, TEMPLATES_DIR
+
+    if (target / PLANS_DIR).exists():
+        raise KehoachError(f"{target / PLANS_DIR} đã có; không ghi đè thư mục làm việc đang dùng")
+    written: list[Path] = []
+    for source in sorted((PACKAGE_DIR / "starter" / PLANS_DIR).glob("*.yaml")):
+        path = target / PLANS_DIR / source.name
+        write_atomic(path, source.read_bytes())
+        written.append(path)
+    for source in sorted(shipped_dir().glob("*.docx")):
+        path = target / TEMPLATES_DIR / source.name
+        write_atomic(path, source.read_bytes())
+        written.append(path)
+    written += write_schemas(target / SCHEMAS_DIR)
+    ignore = target / ".gitignore"
+    if not ignore.exists():
+        write_atomic(ignore, f"{OUTPUT_DIR}/\n".encode())
+        written.append(ignore)
+    return written

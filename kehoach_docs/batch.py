@@ -33,7 +33,7 @@ from .api import (
 )
 from .errors import KehoachError
 from .templates import find_template
-from .workspace import Project, load_project
+from .workspace import LoadedPlan, Project, load_project
 from .write import write_atomic
 
 if TYPE_CHECKING:
@@ -81,13 +81,20 @@ def clean_stale_temp_files(root: Path) -> int:
 
 class _Renderer:
     def __init__(
-        self, workspace: Path, plan_id: str | None, folder: Path, period: str | None
+        self, project: Project, entry: LoadedPlan, folder: Path, period: str | None
     ) -> None:
-        self.project: Project = load_project(workspace)
-        self.entry = self.project.plan(plan_id)
-        self.state = period_state_for(self.project, self.entry, period) if period else None
+        self.project = project
+        self.entry = entry
+        self.state = period_state_for(project, entry, period) if period else None
         self.folder = folder
         self._templates: dict[str, CompiledTemplate] = {}
+
+    @classmethod
+    def load(
+        cls, workspace: Path, plan_id: str | None, folder: Path, period: str | None
+    ) -> _Renderer:
+        project = load_project(workspace)
+        return cls(project, project.plan(plan_id), folder, period)
 
     def template(self, name: str) -> CompiledTemplate:
         if name not in self._templates:
@@ -120,6 +127,17 @@ class _Renderer:
         template = PLAN_TEMPLATE if spec.kind.startswith("ke-hoach") else REPORT_TEMPLATE
         return self.folder / job.filename, self.template(template).render(job.compose(), job.title)
 
+    def try_templates(self, specs: list[Spec]) -> None:
+        """Render the first document of each template kind in memory; raise on any fault."""
+        tried: set[str] = set()
+        for spec in specs:
+            name = spec.kind if spec.kind == "bang-tong-hop" else (
+                PLAN_TEMPLATE if spec.kind.startswith("ke-hoach") else REPORT_TEMPLATE
+            )  # fmt: skip
+            if name not in tried:
+                tried.add(name)
+                self.document(spec)
+
     def run(self, spec: Spec) -> Outcome:
         name = self.project.registry.agencies[spec.agency_id].name
         try:
@@ -137,7 +155,7 @@ _worker: _Renderer | None = None
 
 def _init_worker(workspace: Path, plan_id: str | None, folder: Path, period: str | None) -> None:
     global _worker
-    _worker = _Renderer(workspace, plan_id, folder, period)
+    _worker = _Renderer.load(workspace, plan_id, folder, period)
 
 
 def _run_in_worker(spec: Spec) -> Outcome:
@@ -219,14 +237,17 @@ def run_batch(
         specs += [Spec("bao-cao", a.id) for a in agencies if a.id in state.reports]
         specs += [Spec("bao-cao-tong-hop", follow.id), Spec("bang-tong-hop", follow.id)]
     root = output_dir_for(project, output)
-    clean_stale_temp_files(root)
     folder = _run_folder(root, entry.id)
+    renderer = _Renderer(project, entry, folder, period)
+    # Every template is prepared and tried on a first document before anything is written,
+    # so that a broken workspace template stops the batch with nothing half done.
+    renderer.try_templates(specs)
+    clean_stale_temp_files(root)
     folder.mkdir(parents=True)
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(specs)))
     outcomes: list[Outcome] = []
     if workers == 1:
-        renderer = _Renderer(project.root, entry.id, folder, period)
         stream: Iterator[Outcome] = (renderer.run(s) for s in specs)
         for outcome in progress(stream, len(specs)) if progress else stream:
             outcomes.append(outcome)

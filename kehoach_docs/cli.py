@@ -336,3 +336,27 @@ def check_command(files: tuple[Path, ...], fmt: str) -> None:
             click.echo(f"{report.file}: {report.errors} lỗi, {report.warnings} cảnh báo.")
     if any(r.errors for r in reports):
         sys.exit(1)
+
+
+@main.command(name="schema")
+@click.option(
+    "-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+    help="Thư mục ghi (mặc định: schemas/ của thư mục làm việc).",
+)  # fmt: skip
+@click.pass_obj
+def schema_command(opts: Options, output: Path | None) -> None:
+    """Lược đồ JSON Schema của các loại tệp YAML, để VS Code gợi ý khóa và báo lỗi khi gõ."""
+    from .api import schema
+
+    _written(call(schema, opts.workspace, output))
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Tạo thư mục làm việc mới: ví dụ nhỏ có chú thích, bộ mẫu .docx, lược đồ cho VS Code."""
+    from .api import init as run
+
+    paths = call(run, directory)
+    _written(paths)
+    click.echo(f"Tiếp theo: kehoach -w {directory} validate && kehoach -w {directory} plan")

@@ -21,6 +21,7 @@ from .models.registry import Agency
 from .periods import Period
 from .progress import TaskState, short_date
 from .render.xlsx import print_on_a4_landscape
+from .schemas import modeline
 
 TASK_SHEET = "Nhiệm vụ"
 GENERAL_SHEET = "Thông tin chung"
@@ -299,6 +300,7 @@ def progress_yaml(collected: Collected, agency: Agency, period: Period) -> str:
     import yaml
 
     head = (
+        modeline("tien-do", 4) + "\n"
         f"# Báo cáo {period.label} của {agency.name}, đọc từ {collected.source.name} "
         "bằng “kehoach collect”.\n"
         f"# Tình trạng: {' | '.join(STATUSES)}\n\n"

@@ -7,6 +7,7 @@ import json
 from .duties import Duty
 from .models.plan import Plan, Timeframe
 from .models.registry import Agency
+from .schemas import modeline
 
 
 def q(text: str) -> str:
@@ -36,6 +37,7 @@ def scaffold_text(
 ) -> str:
     signer = agency.signer
     lines = [
+        modeline("don-vi", 3),
         f"# Dữ liệu riêng của {agency.name} cho kế hoạch triển khai “{plan_id}”.",
         "# Tệp do “kehoach scaffold” tạo; sửa tự do rồi chạy: kehoach validate, kehoach subplan.",
         "# Trường để trống thì chương trình dùng nội dung mặc định.",

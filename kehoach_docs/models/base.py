@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema
 
 
 class Model(BaseModel):
@@ -34,3 +34,22 @@ Date = Annotated[date, BeforeValidator(_vn_date)]
 OptionalDate = Annotated[date | None, BeforeValidator(_vn_date)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _as_list(value: Any) -> Any:
+    """A text field may be one paragraph or a list of paragraphs."""
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return value
+
+
+STRING_OR_LIST: dict[str, Any] = {
+    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+}
+# Paragraphs: one string, or a list of them; the editor schema says both are fine.
+TextList = Annotated[list[str], BeforeValidator(_as_list), WithJsonSchema(STRING_OR_LIST)]
+
+
+def with_shorthand(schema: dict[str, Any], *alternatives: dict[str, Any]) -> dict[str, Any]:
+    """A model's JSON schema that also admits the shorthand forms its validator accepts."""
+    return {"anyOf": [schema, *alternatives]}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
-from .base import Date, Id, Model, OptionalDate, Text
+from .base import STRING_OR_LIST, Date, Id, Model, OptionalDate, Text, TextList, with_shorthand
 from .registry import Signer
 
 
@@ -29,6 +31,12 @@ class Assignment(Model):
     @classmethod
     def _shorthand(cls, value: Any) -> Any:
         return _text_or_list(value)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return with_shorthand(handler(core_schema), *STRING_OR_LIST["anyOf"])
 
     @model_validator(mode="after")
     def _not_empty(self) -> Assignment:
@@ -58,6 +66,12 @@ class Timeframe(Model):
             plain = value.strip(" .").lower()
             return {"ghi": value, "thuong_xuyen": plain in RECURRING_WORDS}
         return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return with_shorthand(handler(core_schema), {"type": "string"})
 
     @model_validator(mode="after")
     def _consistent(self) -> Timeframe:
@@ -220,7 +234,7 @@ class Plan(Model):
     legal_basis: list[Text] = Field(default_factory=list, alias="can_cu")
     opening: list[Text] = Field(default_factory=list, alias="mo_dau")
     sections: list[Item] = Field(alias="phan", min_length=1)
-    closing: list[Text] = Field(default_factory=list, alias="ket_thuc")
+    closing: TextList = Field(default_factory=list, alias="ket_thuc")
     footnotes: dict[str, Text] = Field(default_factory=dict, alias="chu_thich")
     numbering: list[Text] = Field(
         default_factory=lambda: list(DEFAULT_NUMBERING), alias="danh_so", min_length=1
@@ -229,13 +243,6 @@ class Plan(Model):
     distribution: Distribution = Field(default_factory=Distribution, alias="noi_nhan")
     signer: Signer | None = Field(None, alias="nguoi_ky")
     appendices: list[Appendix] = Field(default_factory=list, alias="phu_luc")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _closing_as_list(cls, value: Any) -> Any:
-        if isinstance(value, dict) and isinstance(value.get("ket_thuc"), str):
-            value = {**value, "ket_thuc": [value["ket_thuc"]]}
-        return value
 
     @model_validator(mode="after")
     def _year_known(self) -> Plan:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
-from .base import Id, Model, OptionalDate, Text
+from .base import Id, Model, OptionalDate, Text, TextList
 from .registry import Signer
 
 DONE = "Đã hoàn thành"
@@ -22,13 +22,6 @@ Status = Literal[
     "Đang thực hiện, quá hạn",
     "Chưa thực hiện",
 ]
-
-
-def _as_list(value: Any) -> Any:
-    """A text field may be one paragraph or a list of paragraphs."""
-    if isinstance(value, str):
-        return [value] if value.strip() else []
-    return value
 
 
 class Figure(Model):
@@ -49,25 +42,19 @@ class Figure(Model):
 
 class TaskProgress(Model):
     status: Status = Field(alias="tinh_trang")
-    results: list[str] = Field(default_factory=list, alias="ket_qua")
+    results: TextList = Field(default_factory=list, alias="ket_qua")
     figures: list[Figure] = Field(default_factory=list, alias="so_lieu")
-    difficulties: list[str] = Field(default_factory=list, alias="kho_khan")
-    proposals: list[str] = Field(default_factory=list, alias="de_xuat")
+    difficulties: TextList = Field(default_factory=list, alias="kho_khan")
+    proposals: TextList = Field(default_factory=list, alias="de_xuat")
     done_on: OptionalDate = Field(None, alias="ngay_hoan_thanh")
-
-    _lists = field_validator("results", "difficulties", "proposals", mode="before")(_as_list)
 
 
 class GeneralParts(Model):
-    situation: list[str] = Field(default_factory=list, alias="tinh_hinh")
-    highlights: list[str] = Field(default_factory=list, alias="ket_qua_noi_bat")
-    shortcomings: list[str] = Field(default_factory=list, alias="ton_tai")
-    next_steps: list[str] = Field(default_factory=list, alias="phuong_huong")
-    recommendations: list[str] = Field(default_factory=list, alias="kien_nghi")
-
-    _lists = field_validator(
-        "situation", "highlights", "shortcomings", "next_steps", "recommendations", mode="before"
-    )(_as_list)
+    situation: TextList = Field(default_factory=list, alias="tinh_hinh")
+    highlights: TextList = Field(default_factory=list, alias="ket_qua_noi_bat")
+    shortcomings: TextList = Field(default_factory=list, alias="ton_tai")
+    next_steps: TextList = Field(default_factory=list, alias="phuong_huong")
+    recommendations: TextList = Field(default_factory=list, alias="kien_nghi")
 
 
 class Progress(Model):

@@ -15,7 +15,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateError
+from jinja2 import (
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateSyntaxError,
+    UndefinedError,
+    meta,
+)
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
@@ -46,8 +54,26 @@ def context_of(vm: DocumentVM) -> dict[str, Any]:
     return {f.name: getattr(vm, f.name) for f in dataclasses.fields(vm)}
 
 
+_NO_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
+_UNDEFINED = re.compile(r"'([^']+)' is undefined")
+
+
 def _template_error(name: str, exc: Exception) -> RenderError:
+    """A template's fault, said in words a clerk who edited the template can act on."""
     message = getattr(exc, "message", None) or str(exc)
+    if isinstance(exc, SecurityError):
+        return RenderError(
+            f"mẫu {name}: thẻ không được phép (truy cập phần bên trong của chương trình): {message}"
+        )
+    if isinstance(exc, TemplateSyntaxError):
+        return RenderError(f"mẫu {name}: thẻ Jinja viết sai ở dòng {exc.lineno}: {message}")
+    if isinstance(exc, UndefinedError):
+        found = _NO_ATTRIBUTE.search(message) or _UNDEFINED.search(message)
+        tag = found.group(1) if found else message
+        return RenderError(
+            f"mẫu {name}: thẻ dùng tên “{tag}” nhưng dữ liệu không có tên này "
+            "(kiểm tra chính tả trong mẫu)"
+        )
     return RenderError(f"mẫu {name}: {message}")
 
 
@@ -69,9 +95,18 @@ class CompiledTemplate:
         env = jinja_env()
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(self._tpl.get_xml()))
         try:
+            names = meta.find_undeclared_variables(env.parse(source))
             self.body: Template = env.from_string(source)
         except TemplateError as exc:
             raise _template_error(self.name, exc) from None
+        known = {f.name for f in dataclasses.fields(DocumentVM)}
+        unknown = sorted(names - known)
+        if unknown:
+            raise RenderError(
+                f"mẫu {self.name}: thẻ dùng tên không có trong dữ liệu: "
+                + ", ".join(f"“{n}”" for n in unknown)
+                + f" (các tên dùng được: {', '.join(sorted(known))})"
+            )
         document = self.parts["word/document.xml"].decode("utf-8")
         start = document.index("<w:body")
         end = document.rindex("</w:body>") + len("</w:body>")

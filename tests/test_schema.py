@@ -1,0 +1,69 @@
+"""`kehoach schema`: the editor's JSON Schema accepts every example file, rejects typos."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from conftest import REPO
+from jsonschema import Draft202012Validator
+
+from kehoach_docs.yamlsafe import load_yaml
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture(scope="module")
+def schemas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Draft202012Validator]:
+    from kehoach_docs.api import schema
+
+    folder = tmp_path_factory.mktemp("schemas")
+    paths = schema(REPO, folder)
+    return {
+        p.name.removesuffix(".schema.json"): Draft202012Validator(json.loads(p.read_text("utf-8")))
+        for p in paths
+    }
+
+
+def example_files() -> list[tuple[str, Path]]:
+    plans = REPO / "plans"
+    files = [("co-quan", plans / "co-quan.yaml"), ("ke-hoach", plans / "kh-trien-khai-120-tu.yaml")]
+    files += [("don-vi", p) for p in sorted(plans.glob("*/don-vi/*.yaml"))]
+    files += [("tien-do", p) for p in sorted(plans.glob("*/tien-do/*/*.yaml"))]
+    return files
+
+
+def test_every_example_file_validates(schemas: dict[str, Draft202012Validator]) -> None:
+    files = example_files()
+    assert len(files) == 25
+    for kind, path in files:
+        data = load_yaml(path, path.name).data
+        errors = [e.message for e in schemas[kind].iter_errors(data)]
+        assert errors == [], f"{path}: {errors}"
+
+
+def test_schema_catches_a_misspelt_key(schemas: dict[str, Draft202012Validator]) -> None:
+    data = load_yaml(REPO / "plans" / "kh-trien-khai-120-tu.yaml", "plan").data
+    data["ke_hoach"]["phan"][1]["muc"][0]["chu_trii"] = "x"
+    errors = list(schemas["ke-hoach"].iter_errors(data))
+    assert errors and any("chu_trii" in e.message for e in errors)
+
+
+def test_example_files_point_at_their_schema() -> None:
+    for kind, path in example_files():
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        depth = len(path.relative_to(REPO).parts) - 1
+        assert first == f"# yaml-language-server: $schema={'../' * depth}schemas/{kind}.schema.json"
+
+
+def test_committed_schemas_are_current(run: Run, tmp_path: Path) -> None:
+    result = run("-w", str(REPO), "schema", "-o", str(tmp_path))
+    assert result.exit_code == 0
+    for path in tmp_path.glob("*.json"):
+        committed = REPO / "schemas" / path.name
+        assert committed.read_text("utf-8") == path.read_text("utf-8"), (
+            f"{committed} is stale: run `kehoach schema`"
+        )
