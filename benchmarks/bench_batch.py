@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 def example_views() -> tuple[Path, list[tuple[object, str]]]:
     from kehoach_docs.api import PLAN_TEMPLATE, plan_job, select_agencies, subplan_job
-    from kehoach_docs.templates import find_template
+    from kehoach_docs.template_paths import find_template
     from kehoach_docs.workspace import load_project
 
     project = load_project(REPO)

@@ -17,7 +17,7 @@ from .progress import PeriodState
 
 if TYPE_CHECKING:
     from .check import Report as CheckReport
-from .templates import find_template
+from .template_paths import find_template
 from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project, walk_items
 from .write import write_atomic
 
@@ -445,7 +445,7 @@ def schema(workspace: Path, output: Path | None = None) -> list[Path]:
 def init(target: Path) -> list[Path]:
     """A new workspace: a small commented example, the templates and the editor schemas."""
     from .schemas import SCHEMAS_DIR, write_schemas
-    from .templates import PACKAGE_DIR, shipped_dir
+    from .template_paths import PACKAGE_DIR, shipped_dir
     from .workspace import PLANS_DIR, TEMPLATES_DIR
 
     if (target / PLANS_DIR).exists():

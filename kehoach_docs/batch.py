@@ -32,7 +32,7 @@ from .api import (
     subplan_job,
 )
 from .errors import KehoachError
-from .templates import find_template
+from .template_paths import find_template
 from .workspace import LoadedPlan, Project, load_project
 from .write import write_atomic
 
