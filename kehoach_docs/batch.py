@@ -7,10 +7,13 @@ checksums, so memory does not grow with the number of agencies.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
 import os
+import shutil
+import signal
 import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -67,15 +70,17 @@ class Outcome:
 
 
 def clean_stale_temp_files(root: Path) -> int:
-    """Remove temporary files a killed run left behind (complete files are kept)."""
+    """Remove what a killed run left half done: temporary files and PDF staging folders
+    (complete documents are kept)."""
     removed = 0
     if root.is_dir():
         for tmp in [*root.glob(".*.tmp"), *root.glob("*/.*.tmp")]:
-            try:
+            with contextlib.suppress(OSError):
                 tmp.unlink()
                 removed += 1
-            except OSError:
-                pass
+        for staging in [*root.glob(".pdf-*"), *root.glob("*/.pdf-*")]:
+            shutil.rmtree(staging, ignore_errors=True)
+            removed += 1
     return removed
 
 
@@ -154,6 +159,8 @@ _worker: _Renderer | None = None
 
 
 def _init_worker(workspace: Path, plan_id: str | None, folder: Path, period: str | None) -> None:
+    # Ctrl-C is the parent's to handle: workers finish the document in hand, then stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _worker
     _worker = _Renderer.load(workspace, plan_id, folder, period)
 
@@ -252,12 +259,17 @@ def run_batch(
         for outcome in progress(stream, len(specs)) if progress else stream:
             outcomes.append(outcome)
     else:
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             workers, initializer=_init_worker, initargs=(project.root, entry.id, folder, period)
-        ) as pool:
+        )
+        try:
             stream = pool.map(_run_in_worker, specs, chunksize=max(1, len(specs) // (workers * 8)))
             for outcome in progress(stream, len(specs)) if progress else stream:
                 outcomes.append(outcome)
+        except KeyboardInterrupt:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
 
     if pdf:
         from .pdf import to_pdf

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -38,6 +39,19 @@ def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     except KehoachError as exc:
         click.echo(f"Lỗi: {exc}", err=True)
         sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi đều trọn vẹn.", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        # The one safety net: a bug of ours must not greet a clerk with a traceback.
+        if os.environ.get("KEHOACH_DEBUG"):
+            raise
+        click.echo(
+            f"Lỗi không lường trước ({type(exc).__name__}: {exc}). Chạy lại với "
+            "KEHOACH_DEBUG=1 để xem chi tiết, và báo cho người phát triển.",
+            err=True,
+        )
+        sys.exit(1)
 
 
 def _short(text: str, size: int) -> str:

@@ -18,6 +18,7 @@ from .models.progress import Progress, ProgressFile
 from .models.registry import RegistryFile
 from .registry import Registry
 from .schema_errors import problems_from
+from .write import safe_name
 from .yamlsafe import Loaded, PathKey, load_yaml
 
 PLANS_DIR = "plans"
@@ -154,7 +155,15 @@ def load_project(root: Path) -> Project:
             model, found = _validate(loaded, PlanFile)
             problems.extend(found)
             if isinstance(model, PlanFile):
-                plans[loaded.path.stem] = LoadedPlan(loaded.path.stem, model.plan, loaded)
+                # The plan's id names its output files: kept to a safe file-name part.
+                plan_id = safe_name(loaded.path.stem)
+                if plan_id in plans:
+                    problems.append(
+                        loaded.problem(
+                            (), f"trùng mã kế hoạch “{plan_id}” với tệp khác; đổi tên tệp"
+                        )
+                    )
+                plans[plan_id] = LoadedPlan(plan_id, model.plan, loaded)
         elif data.keys() & {"co_quan", "nhom"}:
             registry_files.append(loaded)
             model, found = _validate(loaded, RegistryFile)

@@ -10,6 +10,20 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import KehoachError
+from .vn import slugify
+
+# Names Windows refuses for a file, whatever the extension.
+_RESERVED = (
+    {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
+)
+MAX_NAME = 120
+
+
+def safe_name(text: str) -> str:
+    """A file-name part that stays inside its folder on Windows and Linux: ASCII letters,
+    digits and "-", no reserved device name, not too long."""
+    name = slugify(text)[:MAX_NAME].strip("-") or "van-ban"
+    return f"{name}-" if name in _RESERVED else name
 
 
 def write_atomic(path: Path, data: bytes) -> None:

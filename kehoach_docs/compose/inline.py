@@ -94,36 +94,65 @@ def lines(texts: list[str], style: str | None = None) -> Runs:
     return Runs(break_xml().join(run_xml(t, style) for t in texts))
 
 
+def _flanking(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a `*` run at text[start:end] can open and can close emphasis. As in
+    Markdown, but never inside a word: `7*7` and `a * b` stay as they are."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+
+    def boundary(char: str) -> bool:
+        return char.isspace() or not char.isalnum()
+
+    opens = not after.isspace() and boundary(before) and after != "*"
+    closes = not before.isspace() and boundary(after) and before != "*"
+    return opens, closes
+
+
 def inline(
     text: str,
     footnotes: Footnotes | None = None,
     base: str | None = None,
 ) -> Runs:
     """Parse the inline markup of `text` into runs; `base` styles the unmarked text."""
+    tokens = list(_TOKENS.finditer(text))
+    # A delimiter opens only if a matching one closes later: an odd star stays a star.
+    closers = {
+        m.start(): _flanking(text, m.start(), m.end())[1]
+        for m in tokens
+        if m.group(0) in ("*", "**")
+    }
     out: list[str] = []
-    emphasis = strong = False
+    open_marks: list[str] = []
     pos = 0
 
     def style() -> str | None:
-        if strong:
+        if "**" in open_marks:
             return STRONG
-        if emphasis:
+        if "*" in open_marks:
             return EMPHASIS
         return base
 
     def flush(upto: int) -> None:
         out.append(run_xml(text[pos:upto], style()))
 
-    for match in _TOKENS.finditer(text):
+    for match in tokens:
+        token = match.group(0)
         flush(match.start())
         pos = match.end()
-        token = match.group(0)
         if token == "\\*":
             out.append(run_xml("*", style()))
-        elif token == "**":
-            strong = not strong
-        elif token == "*":
-            emphasis = not emphasis
+        elif token in ("*", "**"):
+            opens, closes = _flanking(text, match.start(), match.end())
+            if closes and token in open_marks:
+                open_marks.remove(token)
+            elif opens and any(
+                closers[m.start()] and m.group(0) == token
+                for m in tokens
+                if m.start() > match.start()
+            ):
+                open_marks.append(token)
+            else:
+                out.append(run_xml(token, style()))
         elif token == "\n":
             out.append(break_xml())
         elif footnotes is not None and match.group(1) in footnotes.texts:
@@ -136,6 +165,4 @@ def inline(
 
 def plain_text(text: str) -> str:
     """The words a reader sees: markup and footnote references removed."""
-    text = re.sub(r"\[\^[^\]\s]+\]", "", text)
-    text = text.replace("\\*", "\x00").replace("*", "").replace("\x00", "*")
-    return text
+    return inline(text).text
