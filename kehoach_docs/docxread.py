@@ -28,6 +28,10 @@ class Para:
         return next((look for text, look in self.looks if text.strip()), None)
 
 
+_SPECIAL = {w("br"): "\n", w("cr"): "\n", w("tab"): "\t"}
+_READ = {w("t"), *_SPECIAL}
+
+
 class DocxReader:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -37,9 +41,7 @@ class DocxReader:
     def paragraph(self, el: etree._Element) -> Para:
         looks: list[tuple[str, RunLook]] = []
         for run in el.iter(w("r")):
-            text = "".join(
-                t.text or "" if t.tag == w("t") else "\n" for t in run if t.tag in (w("t"), w("br"))
-            )
+            text = "".join(_SPECIAL.get(t.tag, t.text or "") for t in run if t.tag in _READ)
             if text:
                 looks.append((text, self.book.run_look(el, run)))
         style_el = el.find(f"{w('pPr')}/{w('pStyle')}")

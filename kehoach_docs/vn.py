@@ -107,11 +107,16 @@ def roman(value: int) -> str:
 
 
 def letter(value: int) -> str:
-    """1 -> a, 2 -> b ... following the Vietnamese alphabet order used in plans."""
+    """1 -> a, 2 -> b ... following the Vietnamese alphabet order used in plans; past
+    the 23rd letter, two letters (aa, ab, …) as spreadsheets do."""
     alphabet = "abcdđeghiklmnopqrstuvxy"
-    if not 0 < value <= len(alphabet):
+    if value < 1:
         raise ValueError(f"no letter for item {value}")
-    return alphabet[value - 1]
+    out = ""
+    while value:
+        value, rest = divmod(value - 1, len(alphabet))
+        out = alphabet[rest] + out
+    return out
 
 
 def slugify(text: str) -> str:

@@ -102,3 +102,16 @@ ke_hoach:
           thoi_gian: {ghi: Trước ngày 15 tháng 11 năm 2025., han: 2025-11-15}
   ket_thuc: Trên đây là Kế hoạch./.
 """
+
+
+def _hypothesis_profiles() -> None:
+    from hypothesis import HealthCheck, settings
+
+    common = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+    settings.register_profile("default", max_examples=200, **common)  # type: ignore[arg-type]
+    # A longer run for a nightly job: pytest --hypothesis-profile=nightly
+    settings.register_profile("nightly", max_examples=3000, **common)  # type: ignore[arg-type]
+    settings.load_profile("default")
+
+
+_hypothesis_profiles()

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, unescape
 
 from markupsafe import Markup
 
-from ..vn import strip_xml_forbidden
+from ..vn import nfc, strip_xml_forbidden
 
 EMPHASIS = "KhEmphasis"
 STRONG = "KhStrong"
@@ -30,7 +30,7 @@ def run_xml(text: str, style: str | None = None) -> str:
     if not text:
         return ""
     props = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
-    safe = escape(strip_xml_forbidden(text))
+    safe = escape(nfc(strip_xml_forbidden(text)))
     return f'<w:r>{props}<w:t xml:space="preserve">{safe}</w:t></w:r>'
 
 
@@ -86,7 +86,9 @@ class Runs:
 
 
 def plain(text: str, style: str | None = None) -> Runs:
-    return Runs(run_xml(text, style))
+    """Text without markup; line ends become line breaks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Runs(break_xml().join(run_xml(part, style) for part in text.split("\n")))
 
 
 def lines(texts: list[str], style: str | None = None) -> Runs:
@@ -114,6 +116,8 @@ def inline(
     base: str | None = None,
 ) -> Runs:
     """Parse the inline markup of `text` into runs; `base` styles the unmarked text."""
+    # Line ends of any system become line breaks; text is NFC before it is split in runs.
+    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
     tokens = list(_TOKENS.finditer(text))
     # A delimiter opens only if a matching one closes later: an odd star stays a star.
     closers = {

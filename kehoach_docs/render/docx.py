@@ -29,6 +29,7 @@ from lxml import etree
 
 from ..compose.common import DocumentVM
 from ..errors import RenderError
+from ..vn import nfc, strip_xml_forbidden
 from .footnotes import add_footnotes
 from .package import deflate, write_zip
 from .rules import draw_rules
@@ -44,10 +45,19 @@ _CORE_NS = {
 }
 
 
+def _finalize(value: Any) -> Any:
+    # Plain strings printed by `{{ … }}` get what run_xml gives runs: NFC, no characters
+    # XML forbids (docxtpl would even split a paragraph at \a or \f).
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        text = value.replace("\r\n", "\n").replace("\r", "\n")
+        return nfc(strip_xml_forbidden(text))
+    return value
+
+
 def jinja_env() -> SandboxedEnvironment:
     # Autoescape: text with & or < must stay text; StrictUndefined: a misspelt tag fails;
     # sandboxed: a template from a workspace cannot reach Python internals.
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
 
 
 def context_of(vm: DocumentVM) -> dict[str, Any]:
