@@ -139,8 +139,16 @@ def build(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8")
 
 
+COMMANDS = [
+    ["validate"], ["plan"], ["batch", "-q"], ["subplan", "--all"], ["noinhan"], ["agencies"],
+    ["tasks", "-a", "so-noi-vu"], ["scaffold", "-a", "so-noi-vu"],
+    ["forms", "-p", "2025-Q1", "--all"], ["report", "-a", "so-noi-vu", "-p", "2025-H1"],
+    ["consolidate", "-p", "2025-H1"],
+]  # fmt: skip
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
-@pytest.mark.parametrize("command", [["validate"], ["plan"], ["batch", "-q"]])
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
 def test_bad_input(run: Run, tmp_path: Path, case: str, command: list[str]) -> None:
     files, message = CASES[case]
     root = tmp_path / "ws"
