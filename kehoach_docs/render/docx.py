@@ -64,6 +64,7 @@ def context_of(vm: DocumentVM) -> dict[str, Any]:
     return {f.name: getattr(vm, f.name) for f in dataclasses.fields(vm)}
 
 
+_TEMPLATE_ESCAPES = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
 _NO_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
 _UNDEFINED = re.compile(r"'([^']+)' is undefined")
 
@@ -104,6 +105,10 @@ class CompiledTemplate:
             raise RenderError(f"mẫu {self.name} không phải tệp .docx đọc được ({exc})") from None
         env = jinja_env()
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(self._tpl.get_xml()))
+        # docxtpl's escapes for a literal "{{" in a template become Jinja string literals
+        # here, so that no replacement after rendering can touch the data's own text.
+        for escaped, literal in _TEMPLATE_ESCAPES.items():
+            source = source.replace(escaped, f"{{{{ {literal!r} }}}}")
         try:
             names = meta.find_undeclared_variables(env.parse(source))
             self.body: Template = env.from_string(source)
@@ -147,9 +152,6 @@ class CompiledTemplate:
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         # docxtpl leaves an empty run where a `{{r …}}` tag stood: drop it.
         xml = _EMPTY_RUN.sub("", xml)
-        xml = (
-            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        )
         if any(c in xml for c in "\t\n\a\f"):
             # docxtpl's Listing characters; its full pass is costly, so only when needed.
             xml = self._tpl.resolve_listing(xml)
