@@ -56,6 +56,25 @@ def _none(para: Para, attr: str) -> bool:
     return not any(getattr(look, attr) for look in _looks(para))
 
 
+def _sized(
+    rule_id: str, para: Para, low: float, high: float, severity: str = ERROR
+) -> Finding | None:
+    """A finding when some run's size is outside low..high points."""
+    sizes = _sizes(para)
+    if all(low <= size <= high for size in sizes):
+        return None
+    wanted = f"{low:g}" if low == high else f"{low:g}-{high:g}"
+    shown = ", ".join(f"{size:g}" for size in sorted(sizes))
+    return Finding(rule_id, f"cỡ chữ {shown}, cần {wanted}", excerpt(para.text), severity)
+
+
+def _centred_bold(rule_id: str, para: Para, what: str) -> Iterator[Finding]:
+    if not _all(para, "bold") or _sized(rule_id, para, 13, 14):
+        yield Finding(rule_id, f"{what} in đậm, cỡ 13-14", excerpt(para.text))
+    if para.align != "center":
+        yield Finding(rule_id, f"{what} phải căn giữa", excerpt(para.text))
+
+
 class Document:
     """A .docx read back: paragraphs in order, the header block, the closing table."""
 
@@ -217,8 +236,7 @@ def national(doc: Document) -> Iterator[Finding]:
     if text != NATIONAL:
         message = "viết “HÒA” như mẫu của Nghị định" if text.upper() == text else "phải in hoa"
         yield Finding("quoc-hieu", message, excerpt(text), WARNING if "HOÀ" in text else ERROR)
-    if not _sizes(para) <= {12, 12.5, 13}:
-        yield Finding("quoc-hieu", f"cỡ chữ {sorted(_sizes(para))}, cần 12-13", excerpt(text))
+    yield from filter(None, [_sized("quoc-hieu", para, 12, 13)])
     if not _all(para, "bold"):
         yield Finding("quoc-hieu", "phải in đậm", excerpt(text))
 
@@ -250,8 +268,7 @@ def motto(doc: Document) -> Iterator[Finding]:
         yield Finding(
             "tieu-ngu", "dùng gạch nối thường “-”, không dùng gạch dài “–”", excerpt(para.text)
         )
-    if not _sizes(para) <= {13, 13.5, 14}:
-        yield Finding("tieu-ngu", f"cỡ chữ {sorted(_sizes(para))}, cần 13-14", excerpt(para.text))
+    yield from filter(None, [_sized("tieu-ngu", para, 13, 14)])
     if not _all(para, "bold"):
         yield Finding("tieu-ngu", "phải in đậm", excerpt(para.text))
     lines = doc.rules_near(index) or [
@@ -356,10 +373,7 @@ def number(doc: Document) -> Iterator[Finding]:
     num = match.group("num")
     if num and int(num) < 10 and len(num) < 2:
         yield Finding("so-ky-hieu", f"số dưới 10 có số 0 phía trước: “0{num}”", excerpt(text))
-    if not _sizes(para) <= {13, 13.5, 14}:
-        yield Finding(
-            "so-ky-hieu", f"cỡ chữ {sorted(_sizes(para))}, cần 13", excerpt(text), WARNING
-        )
+    yield from filter(None, [_sized("so-ky-hieu", para, 13, 14, WARNING)])
 
 
 DATE = re.compile(
@@ -393,8 +407,7 @@ def place_date(doc: Document) -> Iterator[Finding]:
         yield Finding("dia-danh-ngay", "địa danh viết hoa chữ đầu", where)
     if not _all(para, "italic"):
         yield Finding("dia-danh-ngay", "phải in nghiêng", where)
-    if not _sizes(para) <= {13, 13.5, 14}:
-        yield Finding("dia-danh-ngay", f"cỡ chữ {sorted(_sizes(para))}, cần 13-14", where)
+    yield from filter(None, [_sized("dia-danh-ngay", para, 13, 14)])
 
 
 def _type_index(doc: Document) -> int | None:
@@ -412,10 +425,7 @@ def doc_type(doc: Document) -> Iterator[Finding]:
         )
         return
     para = doc.paras[index]
-    if not _all(para, "bold") or not _sizes(para) <= {13, 13.5, 14}:
-        yield Finding("ten-loai", "tên loại in hoa, đậm, cỡ 13-14", excerpt(para.text))
-    if para.align != "center":
-        yield Finding("ten-loai", "tên loại phải căn giữa", excerpt(para.text))
+    yield from _centred_bold("ten-loai", para, "tên loại")
     summary = next(
         (i for i in range(index + 1, min(index + 4, len(doc.paras))) if doc.paras[i].text.strip()),
         None,
@@ -424,10 +434,7 @@ def doc_type(doc: Document) -> Iterator[Finding]:
         yield Finding("ten-loai", "thiếu trích yếu dưới tên loại")
         return
     s = doc.paras[summary]
-    if not _all(s, "bold") or not _sizes(s) <= {13, 13.5, 14}:
-        yield Finding("ten-loai", "trích yếu in đậm, cỡ 13-14", excerpt(s.text))
-    if s.align != "center":
-        yield Finding("ten-loai", "trích yếu phải căn giữa", excerpt(s.text))
+    yield from _centred_bold("ten-loai", s, "trích yếu")
     lines = doc.rules_near(summary, span=3) + [
         x for p in doc.paras[summary : summary + 4] for x in doc.drawn_lines(p)
     ]
@@ -568,8 +575,7 @@ def recipients(doc: Document) -> Iterator[Finding]:
         text = norm(para.text)
         if not text.startswith("-"):
             yield Finding("noi-nhan", "mỗi nơi nhận một dòng, bắt đầu bằng “-”", excerpt(text))
-        if not _sizes(para) <= {11}:
-            yield Finding("noi-nhan", f"cỡ chữ {sorted(_sizes(para))}, cần 11", excerpt(text))
+        yield from filter(None, [_sized("noi-nhan", para, 11, 11)])
     for para in items[:-1]:
         if not norm(para.text).endswith(";"):
             yield Finding("noi-nhan", "nơi nhận kết thúc bằng “;”", excerpt(para.text))
