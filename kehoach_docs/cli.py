@@ -20,6 +20,22 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 T = TypeVar("T")
 
 
+class _VietnameseHelp:
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "Hiện hướng dẫn này rồi thoát."
+        return option  # type: ignore[no-any-return]
+
+
+class Command(_VietnameseHelp, click.Command):
+    pass
+
+
+class Group(_VietnameseHelp, click.Group):
+    command_class = Command
+
+
 class Options:
     def __init__(self, workspace: Path, plan: str | None) -> None:
         self.workspace = workspace
@@ -72,7 +88,7 @@ agency_option = click.option(
 )  # fmt: skip
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=Group, context_settings=CONTEXT)
 @click.option(
     "-w", "--workspace",
     type=click.Path(file_okay=False, path_type=Path),
@@ -81,7 +97,9 @@ agency_option = click.option(
     help="Thư mục làm việc (chứa plans/, templates/, output/).",
 )  # fmt: skip
 @click.option("--plan", "plan_id", metavar="MÃ", help="Chọn kế hoạch khi plans/ có nhiều kế hoạch.")
-@click.version_option(__version__, "-V", "--version", prog_name="kehoach")
+@click.version_option(
+    __version__, "-V", "--version", prog_name="kehoach", help="Hiện phiên bản rồi thoát."
+)
 @click.pass_context
 def main(ctx: click.Context, workspace: Path, plan_id: str | None) -> None:
     """kehoach: từ một Kế hoạch của UBND tỉnh ra mọi văn bản Word theo Nghị định 30/2020/NĐ-CP.
@@ -242,7 +260,7 @@ def report(opts: Options, agency: str | None, period: str, output: Path | None, 
 @pdf_option
 @click.pass_obj
 def consolidate(opts: Options, period: str, output: Path | None, pdf: bool) -> None:
-    """Báo cáo tổng hợp của cơ quan theo dõi (Sở Nội vụ) gửi UBND tỉnh, kèm bảng .xlsx."""
+    """Báo cáo tổng hợp của cơ quan theo dõi kế hoạch gửi UBND tỉnh, kèm bảng .xlsx."""
     from .api import build_consolidated
 
     _written(call(build_consolidated, opts.workspace, period, opts.plan, output, pdf))
