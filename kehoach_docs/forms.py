@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .compose.inline import plain_text
 from .duties import ROLE_WORDS
 from .errors import Problem
 from .models.progress import STATUSES
@@ -95,7 +96,7 @@ def form_workbook(plan_id: str, period: Period, agency: Agency, states: list[Tas
     for number, state in enumerate(states, start=1):
         row = FIRST_ROW + number - 1
         item = state.duty.entry.item
-        content = _plain(item.title or " ".join(item.paragraphs))
+        content = " ".join(plain_text(item.title or " ".join(item.paragraphs)).split())
         if len(content) > CONTENT_CHARS:
             content = content[: CONTENT_CHARS - 1].rsplit(" ", 1)[0] + "…"
         deadline = (
@@ -172,10 +173,6 @@ def form_workbook(plan_id: str, period: Period, agency: Agency, states: list[Tas
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def _plain(text: str) -> str:
-    return " ".join(re.sub(r"\[\^[^\]\s]+\]", "", text).replace("*", "").split())
 
 
 # -- reading filled forms back ------------------------------------------------------------

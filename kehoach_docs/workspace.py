@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .compose.inline import FOOTNOTE_MARK
 from .errors import DataError, Problem, WorkspaceError
 from .models.details import AgencyDetails, AgencyDetailsFile
 from .models.plan import Item, Plan, PlanFile
@@ -26,8 +26,6 @@ DETAILS_DIR = "don-vi"
 PROGRESS_DIR = "tien-do"
 TEMPLATES_DIR = "templates"
 OUTPUT_DIR = "output"
-
-FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 @dataclass
@@ -511,7 +509,7 @@ def _check_plan(ids: _Ids, loaded: Loaded) -> tuple[list[Problem], list[Problem]
             else:
                 item_ids[value] = loaded.line_of(path)
         if isinstance(value, str) and "chu_thich" not in path:
-            for match in FOOTNOTE_REF.finditer(value):
+            for match in FOOTNOTE_MARK.finditer(value):
                 note = match.group(1)
                 if note not in footnotes:
                     problems.append(

@@ -82,3 +82,11 @@ def test_nfc_composes_decomposed_text() -> None:
 )
 def test_slugify(name: str, slug: str) -> None:
     assert slugify(name) == slug
+
+
+def test_plain_text_drops_markup_and_footnote_marks_only() -> None:
+    from kehoach_docs.compose.inline import plain_text
+
+    assert plain_text("Nghị định 107[^1], *nghiêng* và **đậm**, 7*7, \\*") == (
+        "Nghị định 107, nghiêng và đậm, 7*7, *"
+    )

@@ -17,12 +17,13 @@ from ..periods import Period
 from ..progress import PeriodState, TaskState, short_date
 from ..registry import Registry
 from .common import DocumentVM
+from .inline import plain_text
 from .plan import compose_plan
 from .subplan import cite_plan
 
 
 def excerpt(text: str, size: int = 110) -> str:
-    text = " ".join(text.replace("*", "").split())
+    text = " ".join(plain_text(text).split())
     return text if len(text) <= size else text[: size - 1].rstrip(" ,;") + "…"
 
 
