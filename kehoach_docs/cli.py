@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .errors import DataError, KehoachError
+from .vn import shorten
 
 if TYPE_CHECKING:
     from .batch import Outcome
@@ -68,10 +69,6 @@ def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
             err=True,
         )
         sys.exit(1)
-
-
-def _short(text: str, size: int) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 output_option = click.option(
@@ -174,9 +171,8 @@ def tasks(opts: Options, agency: str | None) -> None:
     click.echo(f"{found.name} ({found.id}): {len(duties)} nhiệm vụ, trách nhiệm")
     for duty in duties:
         item = duty.entry.item
-        text = " ".join((item.title or (item.paragraphs[0] if item.paragraphs else "")).split())
-        text = _short(text, 80)
-        when = f"  [{_short(item.timeframe.text, 40)}]" if item.timeframe else ""
+        text = shorten(item.title or (item.paragraphs[0] if item.paragraphs else ""), 80)
+        when = f"  [{shorten(item.timeframe.text, 40)}]" if item.timeframe else ""
         click.echo(f"{duty.entry.ref:<7} {duty.role_words:<10} {text}{when}")
 
 

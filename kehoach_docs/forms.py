@@ -23,6 +23,7 @@ from .periods import Period
 from .progress import TaskState, short_date
 from .render.xlsx import print_on_a4_landscape
 from .schemas import modeline
+from .vn import shorten
 
 TASK_SHEET = "Nhiệm vụ"
 GENERAL_SHEET = "Thông tin chung"
@@ -96,9 +97,7 @@ def form_workbook(plan_id: str, period: Period, agency: Agency, states: list[Tas
     for number, state in enumerate(states, start=1):
         row = FIRST_ROW + number - 1
         item = state.duty.entry.item
-        content = " ".join(plain_text(item.title or " ".join(item.paragraphs)).split())
-        if len(content) > CONTENT_CHARS:
-            content = content[: CONTENT_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        content = shorten(plain_text(item.title or " ".join(item.paragraphs)), CONTENT_CHARS)
         deadline = (
             short_date(state.deadline) if state.deadline
             else item.timeframe.text if item.timeframe else ""

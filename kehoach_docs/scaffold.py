@@ -8,16 +8,12 @@ from .duties import Duty
 from .models.plan import Plan, Timeframe
 from .models.registry import Agency
 from .schemas import modeline
+from .vn import shorten
 
 
 def q(text: str) -> str:
     """A YAML scalar that stays text whatever it holds: a JSON string is valid YAML."""
     return json.dumps(text, ensure_ascii=False)
-
-
-def _excerpt(text: str, size: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
 def _timeframe_lines(value: Timeframe | None, indent: str) -> list[str]:
@@ -76,7 +72,7 @@ def scaffold_text(
             f"Kế hoạch của {issuer.display_short}."
         )
         lines += [
-            f"    # Mục {duty.entry.ref} ({duty.role_words}): {_excerpt(summary)}",
+            f"    # Mục {duty.entry.ref} ({duty.role_words}): {shorten(summary, 90)}",
             f"    # Thời gian theo kế hoạch của {issuer.display_short}: "
             f"{item.timeframe.text if item.timeframe else 'không ghi'}",
             f"    {duty.entry.key}:",

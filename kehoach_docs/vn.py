@@ -135,3 +135,9 @@ def upper_first(text: str) -> str:
 def fold(text: str) -> str:
     """A form for matching names typed loosely: no accents, no case, single spaces."""
     return " ".join(slugify(text).split("-"))
+
+
+def shorten(text: str, size: int) -> str:
+    """Text on one line, cut to `size` characters with "…" when longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1].rstrip(" ,;") + "…"

@@ -16,6 +16,7 @@ from lxml import etree
 from ..docxread import DocxReader, Para
 from ..render.metrics import text_width_pt
 from ..render.styles import RunLook, w
+from ..vn import shorten
 from .findings import ERROR, WARNING, Finding, Report
 
 TWIPS_PER_MM = 56.7
@@ -35,8 +36,7 @@ def norm(text: str) -> str:
 
 
 def excerpt(text: str, size: int = 50) -> str:
-    text = norm(text)
-    return text if len(text) <= size else text[: size - 1] + "…"
+    return shorten(norm(text), size)
 
 
 def _looks(para: Para) -> list[RunLook]:

@@ -16,6 +16,7 @@ from ..models.registry import Agency
 from ..periods import Period
 from ..progress import PeriodState, TaskState, short_date
 from ..registry import Registry
+from ..vn import shorten
 from .common import DocumentVM
 from .inline import plain_text
 from .plan import compose_plan
@@ -23,8 +24,8 @@ from .subplan import cite_plan
 
 
 def excerpt(text: str, size: int = 110) -> str:
-    text = " ".join(plain_text(text).split())
-    return text if len(text) <= size else text[: size - 1].rstrip(" ,;") + "…"
+    """A task's words as a reader sees them, on one line, cut to `size`."""
+    return shorten(plain_text(text), size)
 
 
 def task_title(state: TaskState) -> str:
