@@ -218,7 +218,7 @@ def scaffold(
     found = find_agency(project, agency)
     duties = duties_of(entry.plan, project.registry, found.id)
     issuer = project.registry.agencies[entry.plan.issuer]
-    text = scaffold_text(entry.id, entry.plan, issuer, found, duties)
+    text = scaffold_text(entry.id, issuer, found, duties)
     path = details_dir(project.root, entry.id) / f"{found.id}.yaml"
     return ScaffoldResult(path, keep_or_replace(path, text.encode("utf-8"), force))
 
@@ -381,7 +381,7 @@ def collect(
     from .models.progress import ProgressFile
     from .periods import parse_period
     from .workspace import progress_dir
-    from .write import keep_or_replace
+    from .write import keep_or_replace, refuse_existing
 
     project = load_project(workspace)
     entry = project.plan(plan_id)
@@ -417,13 +417,7 @@ def collect(
     targets = [t for t, _ in pending]
     if len(set(targets)) != len(targets):
         raise KehoachError("có hai biểu mẫu của cùng một cơ quan, cùng một kỳ")
-    existing = [t for t in targets if t.exists()]
-    if existing and not force:
-        listed = ", ".join(str(t) for t in existing)
-        raise KehoachError(
-            f"đã có báo cáo: {listed}; không ghi đè để giữ phần đã sửa. "
-            "Dùng --force để thay (tệp cũ được giữ thành bản sao lưu)."
-        )
+    refuse_existing(targets, force)
     backups = [b for t, data in pending if (b := keep_or_replace(t, data, force))]
     return CollectResult(targets, backups)
 

@@ -84,6 +84,10 @@ def clean_stale_temp_files(root: Path) -> int:
     return removed
 
 
+def _template_name(kind: str) -> str:
+    return PLAN_TEMPLATE if kind.startswith("ke-hoach") else REPORT_TEMPLATE
+
+
 class _Renderer:
     def __init__(
         self, project: Project, entry: LoadedPlan, folder: Path, period: str | None
@@ -129,16 +133,15 @@ class _Renderer:
                 self.state
             )
         job = self.job(spec)
-        template = PLAN_TEMPLATE if spec.kind.startswith("ke-hoach") else REPORT_TEMPLATE
-        return self.folder / job.filename, self.template(template).render(job.compose(), job.title)
+        template = self.template(_template_name(spec.kind))
+        return self.folder / job.filename, template.render(job.compose(), job.title)
 
     def try_templates(self, specs: list[Spec]) -> None:
         """Render the first document of each template kind in memory; raise on any fault."""
         tried: set[str] = set()
         for spec in specs:
-            name = spec.kind if spec.kind == "bang-tong-hop" else (
-                PLAN_TEMPLATE if spec.kind.startswith("ke-hoach") else REPORT_TEMPLATE
-            )  # fmt: skip
+            # The workbook has no template; it is tried once like any template.
+            name = spec.kind if spec.kind == "bang-tong-hop" else _template_name(spec.kind)
             if name not in tried:
                 tried.add(name)
                 self.document(spec)

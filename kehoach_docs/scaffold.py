@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .duties import Duty
-from .models.plan import Plan, Timeframe
+from .models.plan import Timeframe
 from .models.registry import Agency
 from .schemas import modeline
 from .vn import shorten
@@ -28,9 +28,7 @@ def _timeframe_lines(value: Timeframe | None, indent: str) -> list[str]:
     return [f"{indent}thoi_gian: {q(value.text)}"]
 
 
-def scaffold_text(
-    plan_id: str, plan: Plan, issuer: Agency, agency: Agency, duties: list[Duty]
-) -> str:
+def scaffold_text(plan_id: str, issuer: Agency, agency: Agency, duties: list[Duty]) -> str:
     signer = agency.signer
     lines = [
         modeline("don-vi", 3),

@@ -51,16 +51,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def refuse_existing(paths: list[Path], force: bool) -> None:
+    """Stop before writing when a file a clerk may have edited is already there."""
+    existing = [p for p in paths if p.exists()]
+    if existing and not force:
+        listed = ", ".join(str(p) for p in existing)
+        raise KehoachError(
+            f"{listed} đã có; không ghi đè để giữ phần đã sửa. "
+            "Dùng --force để thay (tệp cũ được giữ thành bản sao lưu)."
+        )
+
+
 def keep_or_replace(path: Path, data: bytes, force: bool) -> Path | None:
     """Write a file a clerk may have edited: refuse if it exists, unless `force`, which
     first copies the old file to `<name>.bak-<date-time>`. Returns the backup's path."""
+    refuse_existing([path], force)
     backup = None
     if path.exists():
-        if not force:
-            raise KehoachError(
-                f"{path} đã có; không ghi đè để giữ phần đã sửa. "
-                "Dùng --force để thay (tệp cũ được giữ thành bản sao lưu)."
-            )
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = path.with_name(f"{path.name}.bak-{stamp}")
         shutil.copy2(path, backup)

@@ -83,8 +83,6 @@ class Document:
         self.book = self.reader.book
         self.paras = [p for p in self.reader.paragraphs()]
         self.section = self.reader.doc.sections[0]
-        sect = self.reader.doc.element.body.find(w("sectPr"))
-        self.sect = sect
         page = int((self.section.page_width or 0) / EMU_PER_TWIP)
         left = int((self.section.left_margin or 0) / EMU_PER_TWIP)
         right = int((self.section.right_margin or 0) / EMU_PER_TWIP)

@@ -7,8 +7,6 @@ the content type and the settings entry, working on the package's parts directly
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from ..compose.inline import Runs
@@ -110,7 +108,3 @@ def add_footnotes(parts: dict[str, bytes], notes: list[tuple[int, Runs]]) -> Non
     parts["[Content_Types].xml"] = _with_content_type(parts["[Content_Types].xml"])
     if "word/settings.xml" in parts:
         parts["word/settings.xml"] = _with_settings(parts["word/settings.xml"])
-
-
-def has_footnote_refs(xml: str) -> bool:
-    return re.search(r"<w:footnoteReference\b", xml) is not None
