@@ -237,18 +237,17 @@ def run_batch(
     with a period, also every report received and the consolidated report."""
     project = load_project(workspace)
     entry = project.plan(plan_id)
-    find_template(project.root, PLAN_TEMPLATE)
-    agencies = select_agencies(project, entry, None, kind is None, kind)
-    specs = [Spec("ke-hoach", entry.plan.issuer)] if kind is None else []
-    specs += [Spec("ke-hoach-don-vi", a.id) for a in agencies]
-    if period:
-        state = period_state_for(project, entry, period)
-        follow = consolidated_job(project, entry, state).agency
-        specs += [Spec("bao-cao", a.id) for a in agencies if a.id in state.reports]
-        specs += [Spec("bao-cao-tong-hop", follow.id), Spec("bang-tong-hop", follow.id)]
     root = output_dir_for(project, output)
     folder = _run_folder(root, entry.id)
     renderer = _Renderer(project, entry, folder, period)
+    agencies = select_agencies(project, entry, None, kind is None, kind)
+    specs = [Spec("ke-hoach", entry.plan.issuer)] if kind is None else []
+    specs += [Spec("ke-hoach-don-vi", a.id) for a in agencies]
+    if renderer.state is not None:
+        state = renderer.state
+        follow = consolidated_job(project, entry, state).agency
+        specs += [Spec("bao-cao", a.id) for a in agencies if a.id in state.reports]
+        specs += [Spec("bao-cao-tong-hop", follow.id), Spec("bang-tong-hop", follow.id)]
     # Every template is prepared and tried on a first document before anything is written,
     # so that a broken workspace template stops the batch with nothing half done.
     renderer.try_templates(specs)
