@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .compose.common import DocumentVM
 from .compose.plan import compose_plan
 from .compose.subplan import compose_subplan
-from .duties import Duty, Load, agencies_with_duties, duties_of, loads
+from .duties import Duty, Load, agencies_with_duties, duties_of, entries, loads
 from .errors import KehoachError, Problem
 from .models.registry import Agency
 from .progress import PeriodState
@@ -18,7 +18,7 @@ from .progress import PeriodState
 if TYPE_CHECKING:
     from .check import Report as CheckReport
 from .template_paths import find_template
-from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project, walk_items
+from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project
 from .write import write_atomic
 
 PLAN_TEMPLATE = "ke-hoach.docx"
@@ -46,10 +46,7 @@ class Summary:
 def validate(workspace: Path) -> Summary:
     project = load_project(workspace)
     tasks = sum(
-        1
-        for entry in project.plans.values()
-        for item, _ in walk_items(entry.plan.sections, ())
-        if item.is_task
+        1 for entry in project.plans.values() for e in entries(entry.plan) if e.item.is_task
     )
     return Summary(
         files=len(project.files),

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from .compose.inline import FOOTNOTE_MARK
 from .errors import DataError, Problem, WorkspaceError
 from .models.details import AgencyDetails, AgencyDetailsFile
-from .models.plan import Item, Plan, PlanFile
+from .models.plan import Plan, PlanFile
 from .models.progress import Progress, ProgressFile
 from .models.registry import RegistryFile
 from .registry import Registry
@@ -440,13 +440,6 @@ def _unknown(ids: _Ids, loaded: Loaded, path: PathKey, ref: str) -> Problem:
     near = ids.nearest(ref)
     hint = f"; có phải “{near}”?" if near else ""
     return loaded.problem(path, f"không có cơ quan hay nhóm nào mã “{ref}”{hint}")
-
-
-def walk_items(items: list[Item], path: PathKey) -> Iterator[tuple[Item, PathKey]]:
-    for i, item in enumerate(items):
-        here = (*path, i)
-        yield item, here
-        yield from walk_items(item.children, (*here, "muc"))
 
 
 def _walk(data: Any, path: PathKey) -> Iterator[tuple[Any, PathKey]]:
