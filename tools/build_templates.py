@@ -259,9 +259,7 @@ def title_block(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{{ doc_type }}", "KhDocType")
     para(doc, "{{r summary }}", "KhSummary")
     para(doc, "40%", "KhRule")
-    para(doc, "{%p for line in to %}", "KhTo")
-    para(doc, "{{ line }}", "KhTo")
-    para(doc, "{%p endfor %}", "KhTo")
+    loop(doc, "line in to", "{{ line }}", "KhTo")
 
 
 def blocks(doc, source: str) -> None:  # type: ignore[no-untyped-def]
@@ -286,11 +284,20 @@ def keep_row_whole(row) -> None:  # type: ignore[no-untyped-def]
     trpr.append(OxmlElement("w:cantSplit"))
 
 
+def loop(container, each: str, text: str, style: str, first: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """A paragraph repeated for each item: `{%p for … %}`, the paragraph, `{%p endfor %}`."""
+    head = f"{{%p for {each} %}}"
+    if first:
+        first_paragraph(container, style, head)
+    else:
+        para(container, head, style)
+    para(container, text, style)
+    para(container, "{%p endfor %}", style)
+
+
 def recipients_cell(cell: _Cell) -> None:
     first_paragraph(cell, "KhRecipientsLabel", "Nơi nhận:")
-    para(cell, "{%p for r in recipients %}", "KhRecipient")
-    para(cell, "{{r r }}", "KhRecipient")
-    para(cell, "{%p endfor %}", "KhRecipient")
+    loop(cell, "r in recipients", "{{r r }}", "KhRecipient")
 
 
 def signature_block(doc) -> None:  # type: ignore[no-untyped-def]
@@ -299,9 +306,7 @@ def signature_block(doc) -> None:  # type: ignore[no-untyped-def]
     keep_row_whole(table.rows[0])
     left, right = table.rows[0].cells
     recipients_cell(left)
-    first_paragraph(right, "KhSignature", "{%p for a in signature.authority %}")
-    para(right, "{{ a }}", "KhSignature")
-    para(right, "{%p endfor %}", "KhSignature")
+    loop(right, "a in signature.authority", "{{ a }}", "KhSignature", first=True)
     para(right, "{{ signature.title }}", "KhSignature")
     para(right, "{{ signature.name }}", "KhSignerName")
 

@@ -33,6 +33,16 @@ def task_title(state: TaskState) -> str:
     return excerpt(item.title or (item.paragraphs[0] if item.paragraphs else ""))
 
 
+def _per_task(states: list[TaskState], field: str) -> list[str]:
+    """`- Mục II.2: …` for each line an agency wrote in `field` of its task reports."""
+    return [
+        f"- Mục {s.duty.entry.ref}: {text}"
+        for s in states
+        if s.report
+        for text in getattr(s.report, field)
+    ]
+
+
 def _or_none(paragraphs: list[str]) -> list[str]:
     return paragraphs or ["(Không có.)"]
 
@@ -103,18 +113,8 @@ class ReportBuilder:
             title = f"{s.duty.entry.ref}. {task_title(s)}"
             rows.append([str(index), title, role, deadline, status, result])
         general = report.general
-        difficulties = [
-            f"- Mục {s.duty.entry.ref}: {text}"
-            for s in states
-            if s.report
-            for text in s.report.difficulties
-        ]
-        proposals = [
-            f"- Mục {s.duty.entry.ref}: {text}"
-            for s in states
-            if s.report
-            for text in s.report.proposals
-        ]
+        difficulties = _per_task(states, "difficulties")
+        proposals = _per_task(states, "proposals")
         table = {
             "tieu_de": "Bảng tổng hợp tình hình thực hiện nhiệm vụ",
             "bang": {
