@@ -6,13 +6,23 @@ hover (`kehoach schema`), so it speaks the clerk's words, not the program's.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, GetJsonSchemaHandler, model_validator
+from pydantic import BeforeValidator, Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from .base import STRING_OR_LIST, Date, Id, Model, OptionalDate, Text, TextList, with_shorthand
+from .base import (
+    STRING_OR_LIST,
+    Date,
+    Id,
+    Model,
+    OptionalDate,
+    Text,
+    TextList,
+    as_list,
+    with_shorthand,
+)
 from .registry import Signer
 
 
@@ -219,6 +229,9 @@ class Point(Model):
         return {"anyOf": [string, *bullets]}
 
 
+# Paragraphs: one paragraph, or a list of them, each plain or a bullet point.
+Paragraphs = Annotated[list[Point], BeforeValidator(as_list)]
+
 ColumnField = Literal["so", "noi_dung", "chu_tri", "phoi_hop", "thoi_gian", "san_pham", "ghi_chu"]
 TABLE_HEADS: dict[str, str] = {
     "so": "STT",
@@ -302,7 +315,7 @@ class Item(Model):
         alias="lien_dong",
         description="true: tiêu đề in liền đầu đoạn văn đầu tiên (“1. Mục đích: …”)",
     )
-    paragraphs: list[Point] = Field(
+    paragraphs: Paragraphs = Field(
         default_factory=list,
         alias="noi_dung",
         description="Các đoạn văn; đoạn gạch đầu dòng: {gach: …} hoặc {cong: …}",
