@@ -27,13 +27,11 @@ Run = Callable[..., Result]
     [
         (
             LAM_DONG,
-            "33 cơ quan, 4 nhóm, 1 kế hoạch (16 nhiệm vụ), 2 tệp dữ liệu của cơ quan, "
-            "8 báo cáo kỳ",
+            "33 cơ quan, 4 nhóm, 1 kế hoạch (16 nhiệm vụ), 2 tệp dữ liệu của cơ quan, 8 báo cáo kỳ",
         ),
         (
             DAK_LAK,
-            "32 cơ quan, 3 nhóm, 1 kế hoạch (25 nhiệm vụ), 2 tệp dữ liệu của cơ quan, "
-            "6 báo cáo kỳ",
+            "32 cơ quan, 3 nhóm, 1 kế hoạch (25 nhiệm vụ), 2 tệp dữ liệu của cơ quan, 6 báo cáo kỳ",
         ),
     ],
     ids=["lam-dong-2025", "dak-lak-2024"],
@@ -153,7 +151,8 @@ def test_tasks_of_an_agency(
     assert result.exit_code == 0, result.output
     rows = task_rows(result.stdout)
     tasks = [(role, row) for role, row in rows if role != "thực hiện"]
-    assert [row.startswith(text) for (_, row), text in zip(tasks, texts)] == [True] * len(texts)
     assert len(tasks) == len(texts)
+    for (_, row), text in zip(tasks, texts, strict=True):
+        assert row.startswith(text), row
     assert sum(role == "chủ trì" for role, _ in tasks) == lead
     assert sum(role == "thực hiện" for role, _ in rows) == duties
