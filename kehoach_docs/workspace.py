@@ -183,6 +183,7 @@ def load_project(root: Path) -> Project:
 
     ids = _Ids()
     problems.extend(_check_registry(ids, registry_files))
+    warnings.extend(_check_header_fit(registry_files))
     for loaded in plan_files:
         found, warned = _check_plan(ids, loaded)
         problems.extend(found)
@@ -503,6 +504,27 @@ def _check_registry(ids: _Ids, files: list[Loaded]) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _check_header_fit(files: list[Loaded]) -> list[Problem]:
+    """Warn where an agency's header line or date line will wrap in its box."""
+    from .header_fit import issuer_line_problem, place_problem
+
+    found: list[Problem] = []
+    for loaded in files:
+        for i, entry in _entries(loaded.data, "co_quan"):
+            header = entry.get("tieu_de")
+            if isinstance(header, dict):
+                for key, bold in (("co_quan_chu_quan", False), ("co_quan_ban_hanh", True)):
+                    for j, line in enumerate(_str_list(header.get(key))):
+                        message = issuer_line_problem(line, bold)
+                        if message:
+                            path = ("co_quan", i, "tieu_de", key, j)
+                            found.append(loaded.problem(path, message, warning=True))
+            place = entry.get("dia_danh")
+            if isinstance(place, str) and (message := place_problem(place)):
+                found.append(loaded.problem(("co_quan", i, "dia_danh"), message, warning=True))
+    return found
 
 
 def _group_cycle(ids: _Ids, start: str) -> list[str] | None:
