@@ -38,6 +38,7 @@ class Look(RunLook):
     color: str | None = None
     shading: str | None = None
     hidden: bool = False
+    caps: bool = False  # "All caps": the letters show as capitals whatever was typed
 
     def font_for(self, text: str) -> str | None:
         """The family Word draws `text` with: the hAnsi slot as soon as a letter is not ASCII."""
@@ -68,6 +69,15 @@ _READ = {w("t"), w("sym"), *_SPECIAL}
 _THEME_SLOTS = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme"}
 
 
+def xml_number(value: str | None, default: float = 0) -> float:
+    """A number from an attribute of a file written by anyone: a malformed one counts as
+    the default rather than stopping the reading."""
+    try:
+        return float(value) if value else default
+    except ValueError:
+        return default
+
+
 def _on(el: etree._Element | None) -> bool:
     return el is not None and el.get(w("val")) not in ("0", "false", "off")
 
@@ -79,9 +89,13 @@ def _run_text(run: etree._Element) -> str:
             out.append(child.text or "")
         elif child.tag == w("sym"):
             code = child.get(w("char"), "")
+            try:
+                value = int(code, 16) if code else 0
+            except ValueError:
+                value = 0
             # Symbol fonts map their glyphs into the private area F000-F0FF.
-            value = int(code, 16) if code else 0
-            out.append(chr(value - 0xF000 if value >= 0xF000 else value) if value else "")
+            value = value - 0xF000 if value >= 0xF000 else value
+            out.append(chr(value) if 0 < value < 0x110000 else "")
         elif child.tag in _SPECIAL:
             out.append(_SPECIAL[child.tag])
     return "".join(out)
@@ -229,7 +243,7 @@ class Styles(StyleBook):
         size, vert = first("sz"), first("vertAlign")
         highlight, color, shading = first("highlight"), first("color"), first("shd")
         return Look(
-            size_pt=int(size.get(w("val"), "20")) / 2 if size is not None else 10.0,
+            size_pt=xml_number(size.get(w("val")), 20) / 2 if size is not None else 10.0,
             bold=_on(first("b")),
             italic=_on(first("i")),
             font=self._font(layers, "ascii"),
@@ -239,6 +253,7 @@ class Styles(StyleBook):
             color=color.get(w("val")) if color is not None else None,
             shading=shading.get(w("fill")) if shading is not None else None,
             hidden=_on(first("vanish")),
+            caps=_on(first("caps")),
         )
 
 
@@ -267,7 +282,8 @@ class DocxReader:
                 continue
             text = _run_text(run)
             if text:
-                looks.append((text, self.book.run_look(el, run)))
+                look = self.book.run_look(el, run)
+                looks.append((text.upper() if look.caps else text, look))
         style_el = el.find(f"{w('pPr')}/{w('pStyle')}")
         return Para(
             element=el,

@@ -468,3 +468,24 @@ def test_json_of_a_made_document(run: Run, tmp_path: Path) -> None:
         "paragraph": "Kính gửi: Ủy ban nhân dân tỉnh Mẫu.",
         "measured": 12.0, "required": "13-14", "unit": "pt",
     }]  # fmt: skip
+
+
+def test_all_caps_formatting_reads_as_capitals(tmp_path: Path) -> None:
+    # Typed "Kế hoạch" and set in capitals by Font > All caps: KẾ HOẠCH on paper.
+    doc = make()
+    p = paragraph(doc, "KẾ HOẠCH")
+    p.find(f".//{qn('w:t')}").text = "Kế hoạch"
+    etree.SubElement(p.find(f".//{qn('w:rPr')}"), qn("w:caps"))
+    report = _check(tmp_path, doc)
+    assert report.kind == "Kế hoạch"
+    assert report.findings == [], _lines(report)
+
+
+def test_a_file_with_parts_out_of_schema_is_still_checked(tmp_path: Path) -> None:
+    doc = make()
+    for size in doc.element.body.iter(qn("w:sz")):
+        size.set(qn("w:val"), "x")  # a size no reader can read: the default, 10 pt
+    for width in doc.element.body.iter(qn("w:tcW")):
+        width.set(qn("w:w"), "auto")
+    report = _check(tmp_path, doc)
+    assert "so-ky-hieu" in report.rules_broken()  # read at 10 pt, reported, no traceback

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..docxread import Para
+from ..docxread import Para, xml_number
 from .document import Document, check_look, pt, sizes
 from .findings import ERROR, Finding, norm
 from .kinds import ADDRESSED, CONG_VAN
@@ -41,7 +41,7 @@ def _line_spacing_ok(doc: Document, para: Para) -> tuple[bool, str]:
     if not line:
         return True, ""
     kind = doc.book.paragraph_attr(para.element, "spacing", "lineRule") or "auto"
-    value = int(float(line))
+    value = int(xml_number(line))
     if kind == "auto":
         return 240 * 0.98 <= value <= 360, f"{pt(round(value / 240, 2))} dòng"
     size = max(sizes(para), default=14)

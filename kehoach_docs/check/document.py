@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..docxread import DocxReader, Look, Para
+from ..docxread import DocxReader, Look, Para, xml_number
 from ..render.metrics import text_width_pt
 from ..render.styles import w
 from .findings import ERROR, WARNING, Finding, norm
@@ -135,24 +135,23 @@ class Document:
         return cell if cell is not None else body
 
     def _twips(self, para: Para, tag: str, attr: str) -> int:
-        value = self.book.paragraph_attr(para.element, tag, attr)
-        try:
-            return int(float(value)) if value else 0
-        except ValueError:
-            return 0
+        return int(xml_number(self.book.paragraph_attr(para.element, tag, attr)))
 
     def cell_width(self, cell: etree._Element) -> int:
         """A cell's width in twips: its own when given in twips, else its grid columns."""
         tcw = cell.find(f"{w('tcPr')}/{w('tcW')}")
-        if tcw is not None and tcw.get(w("type"), "dxa") == "dxa" and int(tcw.get(w("w"), "0")):
-            return int(tcw.get(w("w"), "0"))
+        own = int(xml_number(tcw.get(w("w")))) if tcw is not None else 0
+        if tcw is not None and tcw.get(w("type"), "dxa") == "dxa" and own > 0:
+            return own
         row = cell.getparent()
-        table = next(cell.iterancestors(w("tbl")))
-        grid = [int(c.get(w("w"), "0")) for c in table.iter(w("gridCol"))]
+        table = next(cell.iterancestors(w("tbl")), None)
+        if table is None or row is None:
+            return self.text_width
+        grid = [int(xml_number(c.get(w("w")))) for c in table.iter(w("gridCol"))]
         start = 0
-        for other in row.findall(w("tc")) if row is not None else []:
+        for other in row.findall(w("tc")):
             spanned = other.find(f"{w('tcPr')}/{w('gridSpan')}")
-            count = int(spanned.get(w("val"), "1")) if spanned is not None else 1
+            count = int(xml_number(spanned.get(w("val")), 1)) if spanned is not None else 1
             if other is cell:
                 return sum(grid[start : start + count]) or self.text_width
             start += count
@@ -160,12 +159,18 @@ class Document:
 
     def _cell_margins(self, cell: etree._Element) -> int:
         total = 0
-        table = next(cell.iterancestors(w("tbl")))
+        table = next(cell.iterancestors(w("tbl")), None)
         for side in ("left", "right"):
             own = cell.find(f"{w('tcPr')}/{w('tcMar')}/{w(side)}")
-            table_mar = table.find(f"{w('tblPr')}/{w('tblCellMar')}/{w(side)}")
-            chosen = own if own is not None else table_mar
-            total += int(chosen.get(w("w"), "0")) if chosen is not None else DEFAULT_CELL_MARGIN
+            found = (
+                table.find(f"{w('tblPr')}/{w('tblCellMar')}/{w(side)}")
+                if table is not None
+                else None
+            )
+            chosen = own if own is not None else found
+            total += (
+                int(xml_number(chosen.get(w("w")))) if chosen is not None else DEFAULT_CELL_MARGIN
+            )
         return total
 
     def width_of(self, para: Para) -> int:
@@ -263,7 +268,7 @@ class Document:
             if any(g.get("prst") in ("line", "straightConnector1") for g in shapes):
                 extent = next(drawing.iter(f"{{{WP_NS}}}extent"), None)
                 if extent is not None:
-                    lines.append(int(extent.get("cx", "0")) / 12700)
+                    lines.append(xml_number(extent.get("cx")) / 12700)
         return lines
 
     def column_of(self, para: Para) -> list[Para]:
@@ -272,8 +277,10 @@ class Document:
         cell = self.cell(para)
         if cell is None:
             return [para]
-        row = next(cell.iterancestors(w("tr")))
-        table = next(row.iterancestors(w("tbl")))
+        row = next(cell.iterancestors(w("tr")), None)
+        table = next(row.iterancestors(w("tbl")), None) if row is not None else None
+        if row is None or table is None or cell not in row.findall(w("tc")):
+            return [para]
         position = row.findall(w("tc")).index(cell)
         cells = {r.findall(w("tc"))[position] for r in table.findall(w("tr"))
                  if len(r.findall(w("tc"))) > position}  # fmt: skip
@@ -288,7 +295,7 @@ class Document:
             return 280  # Word's automatic spacing: 14 pt
         lines = self.book.paragraph_attr(para.element, "spacing", f"{side}Lines")
         if lines:
-            return int(int(lines) * 240 / 100)
+            return int(xml_number(lines) * 240 / 100)
         return self._twips(para, "spacing", side)
 
     def gap(self, above: Para, below: Para) -> int:

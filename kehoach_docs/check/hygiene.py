@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from ..docxread import Para
+from ..docxread import Para, xml_number
 from ..render.styles import w
 from .document import Document, looks, pt
 from .findings import ERROR, WARNING, Finding, norm
@@ -129,15 +129,16 @@ def fixed_rows(doc: Document, layout: Layout) -> Iterator[Finding]:
     body = doc.reader.doc.element.body
     rows = [h for h in body.iter(w("trHeight")) if h.get(w("hRule")) == "exact"]
     if rows:
-        row = next(rows[0].iterancestors(w("tr")))
+        row = next(rows[0].iterancestors(w("tr")), rows[0])
         first = next((doc.reader.paragraph(p) for p in row.iter(w("p")) if "".join(
             t.text or "" for t in p.iter(w("t"))).strip()), None)  # fmt: skip
-        height = pt(round(int(rows[0].get(w("val"), "0")) / 20, 1))
+        points = xml_number(rows[0].get(w("val"))) / 20
+        height = pt(round(points, 1))
         more = f" (và {len(rows) - 1} hàng khác)" if len(rows) > 1 else ""
         message = (f"hàng bảng cao cố định {height} pt (Exactly){more}: chữ dài hơn bị cắt "
                    "mất khi in; chọn “At least”")  # fmt: skip
         yield Finding("hang-bang", message, first.text if first else "", WARNING,
-                      float(int(rows[0].get(w("val"), "0")) / 20), "at least", "pt")  # fmt: skip
+                      points, "at least", "pt")  # fmt: skip
 
 
 def hard_breaks(doc: Document, layout: Layout) -> Iterator[Finding]:

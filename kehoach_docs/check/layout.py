@@ -152,8 +152,8 @@ def _closing(doc: Document) -> tuple[etree._Element | None, list[Para], list[Par
                 break
             items.append(para)
         return None, items, []
-    row = next(label.element.iterancestors(w("tr")))
-    cells = row.findall(w("tc"))
+    row = next(label.element.iterancestors(w("tr")), None)
+    cells = row.findall(w("tc")) if row is not None else []
     groups: list[list[Para]] = [[] for _ in cells]
     for para in doc.paras:
         cell = doc.cell(para)

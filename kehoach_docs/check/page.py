@@ -93,7 +93,9 @@ def page_numbers(doc: Document, layout: Layout) -> Iterator[Finding]:
     if header.is_linked_to_previous or not _has_page_field(header._element):
         yield Finding("so-trang", "thiếu số trang (trường PAGE) ở phần đầu trang")
         return
-    paragraph = next(p for p in header._element.iter(w("p")) if _has_page_field(p))
+    paragraph = next((p for p in header._element.iter(w("p")) if _has_page_field(p)), None)
+    if paragraph is None:  # the field spans paragraphs: its number has no place to check
+        return
     if doc.book.paragraph_attr(paragraph, "jc", "val") != "center":
         yield Finding("so-trang", "số trang phải căn giữa phần đầu trang")
     number = doc.reader.paragraph(paragraph)

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import body, closing, header, hygiene, page
 from .document import Document
-from .findings import Finding, Report
+from .findings import WARNING, Finding, Report
 from .layout import Layout, read_layout
 
 Rule = Callable[[Document, Layout], Iterator[Finding]]
 
-RULES: list[Rule] = [
-    page.paper, page.fonts,
-    header.national, header.motto, header.issuer, header.number, header.place_date,
-    header.doc_type, body.kinh_gui, body.body, body.headings,
-    closing.signature, closing.recipients, closing.addressed_match,
-    page.page_numbers,
-    hygiene.placeholders, hygiene.comments, hygiene.revisions, hygiene.colours,
-    hygiene.typed_rules, hygiene.fixed_rows, hygiene.hard_breaks,
+# Each rule with the id it reports under, should a strange file stop it.
+RULES: list[tuple[Rule, str]] = [
+    (page.paper, "kho-giay"), (page.fonts, "phong-chu"),
+    (header.national, "quoc-hieu"), (header.motto, "tieu-ngu"), (header.issuer, "co-quan"),
+    (header.number, "so-ky-hieu"), (header.place_date, "dia-danh-ngay"),
+    (header.doc_type, "ten-loai"), (body.kinh_gui, "kinh-gui"), (body.body, "noi-dung"),
+    (body.headings, "de-muc"), (closing.signature, "chu-ky"), (closing.recipients, "noi-nhan"),
+    (closing.addressed_match, "noi-nhan"), (page.page_numbers, "so-trang"),
+    (hygiene.placeholders, "cho-trong"), (hygiene.comments, "ghi-chu"),
+    (hygiene.revisions, "theo-doi-sua"), (hygiene.colours, "mau-chu"),
+    (hygiene.typed_rules, "ke-bang-ky-tu"), (hygiene.fixed_rows, "hang-bang"),
+    (hygiene.hard_breaks, "ngat-dong"),
 ]  # fmt: skip
 
 
@@ -27,13 +32,21 @@ def check_docx(path: Path, display: str | None = None) -> Report:
     report = Report(display or str(path))
     try:
         doc = Document(path)
+        layout = read_layout(doc)
     except Exception as exc:  # python-docx raises many kinds for files that are not .docx
+        if os.environ.get("KEHOACH_DEBUG"):
+            raise
         report.findings.append(
             Finding("kho-giay", f"không đọc được tệp .docx ({type(exc).__name__})")
         )
         return report
-    layout = read_layout(doc)
     report.kind = layout.kind.label if layout.kind else None
-    for check in RULES:
-        report.findings.extend(check(doc, layout))
+    for check, rule_id in RULES:
+        try:
+            report.findings.extend(check(doc, layout))
+        except Exception as exc:  # a part written against the schema: check the rest
+            if os.environ.get("KEHOACH_DEBUG"):
+                raise
+            message = f"không kiểm tra được: tệp có phần viết sai cấu trúc ({type(exc).__name__})"
+            report.findings.append(Finding(rule_id, message, severity=WARNING))
     return report
