@@ -120,7 +120,8 @@ class Document:
     def find(
         self, test: Callable[[Para], bool], limit: int | None = None, start: int = 0
     ) -> int | None:
-        for index in range(start, min(limit or len(self.paras), len(self.paras))):
+        end = len(self.paras) if limit is None else min(limit, len(self.paras))
+        for index in range(start, end):
             if test(self.paras[index]):
                 return index
         return None
@@ -172,11 +173,6 @@ class Document:
                 int(xml_number(chosen.get(w("w")))) if chosen is not None else DEFAULT_CELL_MARGIN
             )
         return total
-
-    def width_of(self, para: Para) -> int:
-        """The width in twips of the column a paragraph sits in (a cell, or the text)."""
-        cell = self.cell(para)
-        return self.text_width if cell is None else self.cell_width(cell)
 
     def available(self, para: Para) -> float:
         """The width in pt a paragraph's lines may fill: its column less cell margins and
