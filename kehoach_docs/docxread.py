@@ -65,7 +65,6 @@ _SPECIAL = {
     w("br"): "\n", w("cr"): "\n", w("tab"): "\t", w("ptab"): "\t",
     w("noBreakHyphen"): "-", w("softHyphen"): "",
 }  # fmt: skip
-_READ = {w("t"), w("sym"), *_SPECIAL}
 _THEME_SLOTS = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme"}
 
 
@@ -313,7 +312,7 @@ class DocxReader:
         if root is None:
             return {}
         return {
-            note.get(w("id")) or "": "".join(t.text or "" for t in note.iter(w("t"))).strip()
+            note.get(w("id")) or "": "".join(_run_text(r) for r in note.iter(w("r"))).strip()
             for note in root.iter(w("footnote"))
             if note.get(w("type")) is None
         }
