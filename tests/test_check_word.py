@@ -489,3 +489,14 @@ def test_a_file_with_parts_out_of_schema_is_still_checked(tmp_path: Path) -> Non
         width.set(qn("w:w"), "auto")
     report = _check(tmp_path, doc)
     assert "so-ky-hieu" in report.rules_broken()  # read at 10 pt, reported, no traceback
+
+
+def test_date_line_too_long_for_its_column(tmp_path: Path) -> None:
+    doc = make()
+    date = paragraph(doc, "Mẫu, ngày")
+    date.find(f".//{qn('w:t')}").text = "Xuân Hương - Đà Lạt, ngày 11 tháng 12 năm 2025"
+    [(_, message, _)] = _one(_check(tmp_path, doc), "dia-danh-ngay")
+    assert (
+        message
+        == "dòng địa danh, ngày tháng không vừa một dòng: chữ dài 10 cm, chỗ chỉ rộng 9,8 cm"
+    )

@@ -176,9 +176,13 @@ def drawn_line(p: etree._Element, length_twips: int, offset_twips: int) -> None:
 
 
 def border_under(p: etree._Element, length_twips: int, column_twips: int) -> None:
-    """A bottom border shortened by equal indents, Word's Borders > Bottom Border."""
-    ppr = _ppr(p)
-    border = _el('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/>'
+    """Word's Borders > Top Border on an empty paragraph under `p`, shortened by equal
+    indents (on `p` itself the indents would squeeze its text)."""
+    under = etree.Element(qn("w:p"))
+    p.addnext(under)
+    ppr = _ppr(under)
+    etree.SubElement(ppr, qn("w:spacing")).set(qn("w:after"), "0")
+    border = _el('<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="auto"/>'
                  "</w:pBdr>")  # fmt: skip
     ppr.insert(0, border)
     indent = (column_twips - 216 - length_twips) // 2
@@ -300,7 +304,7 @@ def make(spec: Spec | None = None) -> DocxDocument:
             # About 40 % of the trích yếu's longest line (14 pt bold: some 7 pt a letter).
             width = int(max(len(line) for line in spec.summary) * 7 * 20 * 0.4)
             if spec.lines == "border":
-                border_under(para(body), width, 9354 + 216)
+                border_under(body[-1], width, 9354 + 216)
             else:
                 drawn_line(para(body, align="center"), width, (9354 - width) // 2)
     _kinh_gui(body, spec)

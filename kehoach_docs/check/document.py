@@ -25,6 +25,8 @@ DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 DEFAULT_CELL_MARGIN = 108  # twips, Word's "Normal Table"
 TAB_PT = 36.0  # a default tab stop, half an inch
+# A line within 2 % of its room wraps in Word or in LibreOffice: their widths differ by that.
+FIT = 0.98
 
 
 def marks_only(text: str) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..docxread import Look, Para
 from ..render.metrics import text_width_pt
-from .document import Document, check_look, pt
+from .document import FIT, Document, check_look, pt
 from .findings import ERROR, WARNING, Finding, norm
 from .kinds import CONG_VAN
 from .layout import DATE, MOTTO, NATIONAL, Layout
@@ -56,6 +56,16 @@ def line_finding(
     return Finding(rule_id, message, para.text, severity, round(ratio * 100), required, "%")
 
 
+def one_line(doc: Document, para: Para, rule_id: str, what: str) -> Iterator[Finding]:
+    """Quốc hiệu, Tiêu ngữ, the number and the date each stand on one line: a column too
+    narrow for them wraps them."""
+    if sum(doc.lines(para)) > doc.available(para) * FIT:
+        text = pt(round(sum(doc.lines(para)) / 72 * 2.54, 1))
+        room = pt(round(doc.available(para) / 72 * 2.54, 1))
+        message = f"{what} không vừa một dòng: chữ dài {text} cm, chỗ chỉ rộng {room} cm"
+        yield Finding(rule_id, message, para.text, measured=text, required=f"<= {room}", unit="cm")
+
+
 def national(doc: Document, layout: Layout) -> Iterator[Finding]:
     if layout.national is None:
         yield Finding("quoc-hieu", f"không thấy Quốc hiệu “{NATIONAL}”")
@@ -64,6 +74,7 @@ def national(doc: Document, layout: Layout) -> Iterator[Finding]:
     if norm(para.text) != norm(para.text).upper():
         yield Finding("quoc-hieu", "Quốc hiệu phải in hoa", para.text)
     yield from check_look("quoc-hieu", para, "Quốc hiệu", (12, 13), bold=True, italic=False)
+    yield from one_line(doc, para, "quoc-hieu", "Quốc hiệu")
 
 
 def motto(doc: Document, layout: Layout) -> Iterator[Finding]:
@@ -76,6 +87,7 @@ def motto(doc: Document, layout: Layout) -> Iterator[Finding]:
     if "–" in para.text:
         yield Finding("tieu-ngu", "dùng gạch nối thường “-”, không dùng gạch dài “–”", para.text)
     yield from check_look("tieu-ngu", para, "Tiêu ngữ", (13, 14), bold=True, italic=False)
+    yield from one_line(doc, para, "tieu-ngu", "Tiêu ngữ")
     lines = doc.rules_near(layout.motto) or [
         x for p in doc.column_of(para) for x in doc.drawn_lines(p)
     ]
@@ -177,6 +189,7 @@ def number(doc: Document, layout: Layout) -> Iterator[Finding]:
     # NĐ 30, Phụ lục I: "Số" and the ký hiệu in 13 pt, upright, centred under the body's name.
     yield from check_look("so-ky-hieu", para, "dòng số, ký hiệu", (13, 13), italic=False,
                           center=True)  # fmt: skip
+    yield from one_line(doc, para, "so-ky-hieu", "dòng số, ký hiệu")
 
 
 def place_date(doc: Document, layout: Layout) -> Iterator[Finding]:
@@ -200,6 +213,7 @@ def place_date(doc: Document, layout: Layout) -> Iterator[Finding]:
         yield Finding("dia-danh-ngay", "địa danh viết hoa chữ đầu", para.text)
     yield from check_look("dia-danh-ngay", para, "dòng địa danh, ngày tháng", (13, 14),
                           italic=True, center=True)  # fmt: skip
+    yield from one_line(doc, para, "dia-danh-ngay", "dòng địa danh, ngày tháng")
 
 
 def doc_type(doc: Document, layout: Layout) -> Iterator[Finding]:

@@ -12,7 +12,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ..docxread import Para, xml_number
 from ..render.styles import w
-from .document import Document, looks, pt
+from .document import FIT, Document, looks, pt
 from .findings import ERROR, WARNING, Finding, norm
 from .layout import Layout
 
@@ -155,7 +155,7 @@ def hard_breaks(doc: Document, layout: Layout) -> Iterator[Finding]:
         room = doc.available(para)
         segments = [s for s in para.text.split("\n") if s.strip()]
         justified = para.align in ("both", "distribute")
-        too_long = [x for x in doc.lines(para) if x > room * 0.97]
+        too_long = [x for x in doc.lines(para) if x > room * FIT]
         wrapped = len([x for x in doc.lines(para) if x]) > len(segments)
         if justified or too_long or wrapped:
             why = ("đoạn căn đều nên Word giãn chữ ở dòng trước chỗ ngắt" if justified
