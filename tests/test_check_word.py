@@ -304,6 +304,7 @@ def test_closing_mark_is_checked_for_every_kind(tmp_path: Path) -> None:
         ("Thời gian: …… giờ, ngày 12 tháng 3 năm 2024.", "……"),
         ("Địa điểm: Hội trường tầng XX, Sở Nội vụ.", "XX"),
         ("Thành phần: […]", "[…]"),
+        ("XX/XX/2024: hạn gửi báo cáo.", "XX"),
         ("Kinh phí: ......... đồng.", "........."),
         ("Người liên hệ: ____________", "____________"),
     ],
@@ -316,8 +317,10 @@ def test_blanks_left_to_fill(tmp_path: Path, text: str, blank: str) -> None:
 
 def test_twenty_in_roman_is_no_blank(tmp_path: Path) -> None:
     text = "Thực hiện Nghị quyết Đại hội XX của Đảng bộ tỉnh, tổng kết các thành tựu thế kỷ XX."
-    spec = Spec(body=[text, *BODY[1:]])
-    report = _check(tmp_path, make(spec))
+    heading = "XX. KINH PHÍ THỰC HIỆN"
+    doc = make(Spec(body=[text, heading, *BODY[1:]]))
+    etree.SubElement(paragraph(doc, heading).find(f".//{qn('w:rPr')}"), qn("w:b"))
+    report = _check(tmp_path, doc)
     assert report.findings == [], _lines(report)
 
 

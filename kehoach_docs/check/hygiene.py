@@ -20,9 +20,9 @@ from .layout import Layout
 DOTS = re.compile(r"…{2,}|\.{4,}|(?:\.\s?){4,}|…\.{2,}|\.{2,}…")
 BRACKETS = re.compile(r"\[\s*(?:…|\.{2,}|_+|\s)*\s*\]|\{\{|\}\}|\{%|%\}|_{3,}")
 XX = re.compile(r"(?<![\wÀ-ỹ])(?:XX+|xx+)(?![\wÀ-ỹ])")
-# "XX" is also twenty in Roman numerals: "thế kỷ XX", "Đại hội XX".
+# "XX" is also twenty in Roman numerals: "thế kỷ XX", "Đại hội XX", "XX. KINH PHÍ".
 ROMAN_CONTEXT = re.compile(
-    r"(thế kỷ|khóa|khoá|kỳ họp|lần thứ|đại hội|hội nghị|phần|chương|mục)\s*$", re.IGNORECASE
+    r"(thế kỷ|khóa|khoá|kỳ|lần thứ|đại hội|hội nghị|phần|chương|mục)\s*$", re.IGNORECASE
 )
 RULE_LINE = re.compile(r"^[_\-–—=]{5,}$")
 BLACK = 0x40  # every channel at most this dark reads as black on paper
@@ -45,7 +45,8 @@ def placeholders(doc: Document, layout: Layout) -> Iterator[Finding]:
         found = DOTS.search(text) or BRACKETS.search(text)
         if found is None:
             for match in XX.finditer(text):
-                if not ROMAN_CONTEXT.search(text[: match.start()]):
+                heading = match.start() == 0 and text[match.end() : match.end() + 1] == "."
+                if not heading and not ROMAN_CONTEXT.search(text[: match.start()]):
                     found = match
                     break
         if found is not None:
