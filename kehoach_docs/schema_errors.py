@@ -134,11 +134,16 @@ _BRANCH_TAGS = {"int", "str", "bool", "float", "none", "list", "dict", "date", "
 def problems_from(exc: ValidationError, loaded: Loaded, root: type[BaseModel]) -> list[Problem]:
     seen: set[tuple[int | None, str]] = set()
     out: list[Problem] = []
-    for err in exc.errors():
-        path = _data_path(loaded.data, err["loc"])
-        if err["type"] in _SCALAR_BRANCHES and isinstance(err.get("input"), (dict, list)):
+    errors = exc.errors()
+    paths = [_data_path(loaded.data, err["loc"]) for err in errors]
+    for err, path in zip(errors, paths, strict=True):
+        if (
+            err["type"] in _SCALAR_BRANCHES
+            and isinstance(err.get("input"), (dict, list))
+            and any(len(other) > len(path) and other[: len(path)] == path for other in paths)
+        ):
             # A block where a union also admits a plain value (`bang_nhiem_vu: true` or a
-            # table): the clerk meant the block; its own errors are reported.
+            # table): the clerk meant the block, whose own errors are reported.
             continue
         container = path[:-1] if err["type"] in ("extra_forbidden", "missing") else path
         model = _model_at(root, container)

@@ -247,7 +247,7 @@ class PlanComposer:
         body += [self.item(e) for e in outline(plan)]
         body += closing(self.text(p) for p in plan.closing)
         distribution = [
-            recipient_line(r.text or self.registry.wording(r.refs), r.purpose)
+            recipient_line(r.text or self.registry.short_wording(r.refs), r.purpose)
             for r in plan.distribution.recipients
         ]
         appendices = self.appendices()
