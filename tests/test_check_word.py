@@ -12,7 +12,7 @@ from click.testing import Result
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from lxml import etree
-from wordlike import BODY, Spec, make, paragraph
+from wordlike import BODY, Spec, add_comment, make, paragraph
 
 from kehoach_docs.check import Report, check_docx
 
@@ -326,16 +326,11 @@ def test_twenty_in_roman_is_no_blank(tmp_path: Path) -> None:
 
 def test_comment_left_in_the_file(tmp_path: Path) -> None:
     doc = make()
-    p = paragraph(doc, "2. Thực hiện đúng thể thức")
-    from docx.text.paragraph import Paragraph
-
-    para = Paragraph(p, doc._body)
-    doc.add_comment(para.runs, text="Xem lại số liệu", author="Trung", initials="T")
+    add_comment(paragraph(doc, "2. Thực hiện đúng thể thức"), "Xem lại số liệu", doc)
     [(severity, message, text)] = _one(_check(tmp_path, doc), "ghi-chu")
     assert severity == "lỗi" and text.startswith("2. Thực hiện đúng thể thức")
-    assert (
-        message
-        == "còn 1 ghi chú (comment) trong tệp, ví dụ “Xem lại số liệu”: xóa trước khi trình ký"
+    assert message == (
+        "còn 1 ghi chú (comment) trong tệp, ví dụ “Xem lại số liệu”: xóa trước khi trình ký"
     )
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from lxml import etree
@@ -30,6 +32,7 @@ NSMAP = (
     'xmlns:v="urn:schemas-microsoft-com:vml"'
 )
 TNR = "Times New Roman"
+COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 _IDS = itertools.count(1)
 LEFT_COL, RIGHT_COL = 3600, 5754  # twips; 165 mm of text between 30 and 15 mm margins
 
@@ -316,6 +319,21 @@ def make(spec: Spec | None = None) -> DocxDocument:
     body.append(sect)
     _page_number(doc)
     return doc
+
+
+def add_comment(p: etree._Element, text: str, doc: DocxDocument) -> None:
+    """A comment on a paragraph as Word stores it: a comments part, the range around the
+    paragraph's runs and a reference run after them."""
+    comments = _el(f"""<w:comments><w:comment w:id="0" w:author="Trung" w:initials="T">
+      <w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:comment></w:comments>""")
+    part = Part(PackURI("/word/comments.xml"), COMMENTS_TYPE, etree.tostring(comments),
+                doc.part.package)  # fmt: skip
+    doc.part.relate_to(part, RT.COMMENTS)
+    runs = p.findall(qn("w:r"))
+    runs[0].addprevious(etree.Element(qn("w:commentRangeStart"), {qn("w:id"): "0"}))
+    runs[-1].addnext(etree.Element(qn("w:commentRangeEnd"), {qn("w:id"): "0"}))
+    reference = etree.SubElement(p, qn("w:r"))
+    etree.SubElement(reference, qn("w:commentReference"), {qn("w:id"): "0"})
 
 
 def paragraph(doc: DocxDocument, start: str) -> etree._Element:
