@@ -6,6 +6,7 @@ import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ..cells import append_row
 from ..compose.report import task_title
 from ..models.progress import STATUSES
 from ..progress import PeriodState, short_date
@@ -33,12 +34,12 @@ def _sheet(
     from openpyxl.utils import get_column_letter
 
     sheet: Worksheet = book.create_sheet(title)
-    sheet.append(head)
+    append_row(sheet, head)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for values in rows:
-        sheet.append(values)
+        append_row(sheet, values)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for cells in sheet.iter_rows(min_row=2):
