@@ -9,6 +9,7 @@ and a zip of the template's parts with the changed ones swapped in.
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import zipfile
 from datetime import datetime, timezone
@@ -21,18 +22,18 @@ from jinja2 import (
     TemplateError,
     TemplateSyntaxError,
     UndefinedError,
-    meta,
 )
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from ..compose.common import DocumentVM
 from ..errors import RenderError
+from ..limits import MAX_TEMPLATE_XML_PART, InputError, read_package
 from ..vn import nfc, strip_xml_forbidden
 from .footnotes import add_footnotes
 from .package import deflate, write_zip
 from .rules import draw_rules
+from .sandbox import LimitedSandbox, RenderLimit, TemplateShape
 from .styles import StyleBook, w
 
 _EMPTY_RUN = re.compile(
@@ -54,10 +55,11 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-def jinja_env() -> SandboxedEnvironment:
+def jinja_env() -> LimitedSandbox:
     # Autoescape: text with & or < must stay text; StrictUndefined: a misspelt tag fails;
-    # sandboxed: a template from a workspace cannot reach Python internals.
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
+    # sandboxed and bounded: a template from a workspace cannot reach Python internals,
+    # nor loop or grow without end.
+    return LimitedSandbox(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
 
 
 def context_of(vm: DocumentVM) -> dict[str, Any]:
@@ -69,9 +71,54 @@ _NO_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
 _UNDEFINED = re.compile(r"'([^']+)' is undefined")
 
 
-def _template_error(name: str, exc: Exception) -> RenderError:
+# What a template's tags can raise while rendering, beside Jinja's own errors.
+_RENDER_FAULTS = (
+    TemplateError, RenderLimit, ArithmeticError, RecursionError, MemoryError, TypeError,
+    ValueError, LookupError,
+)  # fmt: skip
+
+
+def _paragraph_of(exc: BaseException) -> str:
+    """`ở đoạn thứ N của mẫu`, from the template line Jinja puts in the traceback (each
+    paragraph of the template starts a line of the Jinja source)."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f" ở đoạn thứ {line - 1} của mẫu" if line and line > 1 else ""
+
+
+def _template_error(name: str, exc: BaseException) -> RenderError:
     """A template's fault, said in words a clerk who edited the template can act on."""
     message = getattr(exc, "message", None) or str(exc)
+    if isinstance(exc, InputError | RenderLimit):
+        return RenderError(f"mẫu {name}: {exc}")
+    if isinstance(exc, TemplateShape):
+        return RenderError(
+            f"mẫu {name}: thẻ {{% include %}}, {{% import %}} hay {{% extends %}} ở đoạn thứ "
+            f"{exc} của mẫu không dùng được: mỗi mẫu .docx là một tệp trọn vẹn"
+        )
+    if isinstance(exc, OverflowError):
+        return RenderError(
+            f"mẫu {name}: số quá lớn trong một thẻ{_paragraph_of(exc)} (range() nhiều nhất "
+            "100.000 phần tử)"
+        )
+    if isinstance(exc, RecursionError):
+        return RenderError(f"mẫu {name}: macro hay vòng lặp gọi chính nó quá sâu")
+    if isinstance(exc, MemoryError):
+        return RenderError(
+            f"mẫu {name}: hết bộ nhớ khi tạo văn bản (mẫu tạo ra quá nhiều nội dung?)"
+        )
+    if isinstance(exc, etree.XMLSyntaxError):
+        return RenderError(
+            f"mẫu {name}: tệp .docx có XML hỏng (dòng {exc.lineno}): mở bằng Word rồi lưu lại"
+        )
+    if isinstance(exc, KeyError):
+        return RenderError(f"mẫu {name}: tệp .docx thiếu phần {exc}: mở bằng Word rồi lưu lại")
+    if isinstance(exc, UnicodeDecodeError):
+        return RenderError(f"mẫu {name}: tệp .docx có XML không ở mã UTF-8: lưu lại bằng Word")
     if isinstance(exc, SecurityError):
         return RenderError(
             f"mẫu {name}: thẻ không được phép (truy cập phần bên trong của chương trình): {message}"
@@ -85,6 +132,11 @@ def _template_error(name: str, exc: Exception) -> RenderError:
             f"mẫu {name}: thẻ dùng tên “{tag}” nhưng dữ liệu không có tên này "
             "(kiểm tra chính tả trong mẫu)"
         )
+    if not isinstance(exc, TemplateError):
+        return RenderError(
+            f"mẫu {name}: một thẻ không tính được{_paragraph_of(exc)} ({type(exc).__name__}): "
+            "kiểm tra thẻ đó trong mẫu"
+        )
     return RenderError(f"mẫu {name}: {message}")
 
 
@@ -92,28 +144,37 @@ class CompiledTemplate:
     """A .docx template prepared once, rendered many times."""
 
     def __init__(self, path: Path) -> None:
-        from docxtpl import DocxTemplate
-
         self.name = path.name
         try:
-            with zipfile.ZipFile(path) as archive:
+            self._load(path)
+        except RenderError:
+            raise
+        except (InputError, TemplateShape, etree.XMLSyntaxError, *_RENDER_FAULTS) as exc:
+            # A template is a file anyone can edit: each of its faults gets its own words.
+            raise _template_error(self.name, exc) from None
+
+    def _load(self, path: Path) -> None:
+        from docxtpl import DocxTemplate
+
+        data = read_package(path, ".docx", MAX_TEMPLATE_XML_PART).getvalue()
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 self.order = [info.filename for info in archive.infolist()]
                 self.parts = {name: archive.read(name) for name in self.order}
-            self._tpl = DocxTemplate(str(path))
+            if b"<w:body" not in self.parts["word/document.xml"]:
+                raise RenderError(f"mẫu {self.name}: không có phần thân văn bản (w:body)")
+            self._tpl = DocxTemplate(io.BytesIO(data))
             self._tpl.render_init()
-        except (OSError, zipfile.BadZipFile, KeyError) as exc:
+        except (OSError, zipfile.BadZipFile) as exc:
             raise RenderError(f"mẫu {self.name} không phải tệp .docx đọc được ({exc})") from None
-        env = jinja_env()
+        env = self.env = jinja_env()
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(self._tpl.get_xml()))
         # docxtpl's escapes for a literal "{{" in a template become Jinja string literals
         # here, so that no replacement after rendering can touch the data's own text.
         for escaped, literal in _TEMPLATE_ESCAPES.items():
             source = source.replace(escaped, f"{{{{ {literal!r} }}}}")
-        try:
-            names = meta.find_undeclared_variables(env.parse(source))
-            self.body: Template = env.from_string(source)
-        except TemplateError as exc:
-            raise _template_error(self.name, exc) from None
+        self.body: Template
+        self.body, names = env.prepare(source)
         known = {f.name for f in dataclasses.fields(DocumentVM)}
         unknown = sorted(names - known)
         if unknown:
@@ -146,8 +207,8 @@ class CompiledTemplate:
 
     def _body_xml(self, context: dict[str, Any]) -> str:
         try:
-            xml = self.body.render(context)
-        except TemplateError as exc:
+            xml = self.env.render(self.body, context)
+        except _RENDER_FAULTS as exc:
             raise _template_error(self.name, exc) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         # docxtpl leaves an empty run where a `{{r …}}` tag stood: drop it.
@@ -155,6 +216,18 @@ class CompiledTemplate:
         if any(c in xml for c in "\t\n\a\f"):
             # docxtpl's Listing characters; its full pass is costly, so only when needed.
             xml = self._tpl.resolve_listing(xml)
+        try:
+            # docxtpl parses leniently and would silently drop what follows broken XML.
+            etree.fromstring(xml.encode("utf-8"))
+        except etree.XMLSyntaxError as exc:
+            # One line: the error's column is where the XML broke.
+            before = xml[: max(0, exc.position[1] - 1)] if exc.position else ""
+            paragraph = len(re.findall(r"<w:p[ >]", before)) or 1
+            raise RenderError(
+                f"mẫu {self.name}: văn bản tạo ra không phải XML hợp lệ (gần đoạn thứ "
+                f"{paragraph} của văn bản): một thẻ |safe chèn XML hỏng, hay thẻ "
+                "{%p %}, {%tr %} đặt sai chỗ"
+            ) from None
         tree = self._tpl.fix_tables(xml)
         self._tpl.docx_ids_index = 1000
         self._tpl.fix_docpr_ids(tree)
