@@ -153,7 +153,8 @@ class _Renderer:
         except KehoachError as exc:
             return Outcome(spec, name, None, "", str(exc))
         except Exception as exc:
-            return Outcome(spec, name, None, "", f"lỗi không lường trước: {exc!r}")
+            # A bug of ours: named, and the other documents are still written.
+            return Outcome(spec, name, None, "", f"lỗi không lường trước ({type(exc).__name__})")
         return Outcome(spec, name, path, hashlib.sha256(data).hexdigest())
 
 

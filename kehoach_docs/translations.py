@@ -6,7 +6,6 @@ test can compare this catalogue with the libraries' own sources.
 
 from __future__ import annotations
 
-import ast
 import errno
 import gettext
 import re
@@ -298,6 +297,8 @@ _YAML_CONTEXT_PATTERNS = [(_pattern(fmt), text) for fmt, text in YAML_CONTEXTS.i
 
 def _shown(arg: str) -> str:
     """A character or token PyYAML printed with %r, as a clerk would name it."""
+    import ast
+
     try:
         value = ast.literal_eval(arg)
     except (ValueError, SyntaxError):
@@ -379,6 +380,29 @@ PYDANTIC: dict[str, str] = {
     "date_future": "ngày phải ở tương lai",
 }
 INVALID_VALUE = "giá trị “{value}” không hợp lệ ở đây"
+
+
+# -- Jinja (a template's tags) ------------------------------------------------------------
+# Not one of the libraries whose English must never show, but what a clerk editing a
+# template meets most: the usual syntax errors in words; others keep Jinja's own text.
+
+JINJA_SYNTAX: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"Encountered unknown tag '(.+?)'"), "không có thẻ “{0}”"),
+    (re.compile(r"Unexpected end of template"), "mẫu hết mà thẻ {{% … %}} chưa được đóng"),
+    (re.compile(r"unexpected end of template"), "mẫu hết mà thẻ chưa được đóng"),
+    (re.compile(r"expected token '(.+?)', got '(.+?)'"), "cần “{0}”, gặp “{1}”"),
+    (re.compile(r"Expected an expression, got '(.+?)'"), "thẻ thiếu tên hay biểu thức (gặp “{0}”)"),
+    (re.compile(r"unexpected '(.+?)'"), "gặp “{0}” không đúng chỗ"),
+    (re.compile(r"unexpected char (.+?) at"), "ký tự {0} không dùng được trong thẻ"),
+]
+
+
+def jinja_syntax(message: str) -> str:
+    for pattern, text in JINJA_SYNTAX:
+        match = pattern.search(message)
+        if match:
+            return text.format(*match.groups())
+    return message
 
 
 # -- Operating system -------------------------------------------------------------------

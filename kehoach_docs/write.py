@@ -218,7 +218,7 @@ def staging_dir(folder: Path) -> Iterator[Path]:
     """A marked, locked folder inside `folder` for files made elsewhere (LibreOffice's
     PDFs) before they are moved into place; removed on exit, or by a later clean-up."""
     path = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
-    fd = os.open(path / STAGING_LOCK, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0))
+    fd = os.open(path / STAGING_LOCK, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
     try:
         _hold(fd)
         yield path

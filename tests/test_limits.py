@@ -59,6 +59,10 @@ def test_fifo_as_yaml_and_as_docx(example_copy: Path, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"{fifo}: lỗi: không đọc được: đây là một đường ống (FIFO)" in result.stdout
     assert f"{FOREIGN}: " in result.stdout and "lỗi, " in result.stdout, "the next file is checked"
+    (example_copy / "plans" / "x.yaml").unlink()
+    result = _kehoach("-w", str(example_copy), "collect", str(fifo))
+    assert result.returncode == 1
+    assert "a.docx: không đọc được: đây là một đường ống (FIFO)" in result.stderr
 
 
 def test_yaml_pointing_at_a_device_is_not_read(example_copy: Path) -> None:
@@ -184,6 +188,7 @@ def test_template_output_size_is_bounded(run: Run, tmp_path: Path, tag: str) -> 
         ("{{ 1 / 0 }}", "một thẻ không tính được ở đoạn thứ"),
         ("{{ 9 ** (9 ** 9) }}", "một phép lũy thừa (**) trong mẫu cho số quá lớn"),
         ("{{ '</w:t></w:r></w:p><w:p>'|safe }}", "văn bản tạo ra không phải XML hợp lệ"),
+        ("{% foo %}", "thẻ Jinja viết sai ở đoạn thứ 43 của mẫu: không có thẻ “foo”"),
     ],
 )
 def test_template_faults_are_named(run: Run, tmp_path: Path, tag: str, message: str) -> None:

@@ -29,6 +29,7 @@ from lxml import etree
 from ..compose.common import DocumentVM
 from ..errors import RenderError
 from ..limits import MAX_TEMPLATE_XML_PART, InputError, read_package
+from ..translations import jinja_syntax
 from ..vn import nfc, strip_xml_forbidden
 from .footnotes import add_footnotes
 from .package import deflate, write_zip
@@ -124,7 +125,11 @@ def _template_error(name: str, exc: BaseException) -> RenderError:
             f"mẫu {name}: thẻ không được phép (truy cập phần bên trong của chương trình): {message}"
         )
     if isinstance(exc, TemplateSyntaxError):
-        return RenderError(f"mẫu {name}: thẻ Jinja viết sai ở dòng {exc.lineno}: {message}")
+        # Line 1 of the Jinja source holds no paragraph: line n is paragraph n - 1.
+        return RenderError(
+            f"mẫu {name}: thẻ Jinja viết sai ở đoạn thứ {max(1, exc.lineno - 1)} của mẫu: "
+            f"{jinja_syntax(message)}"
+        )
     if isinstance(exc, UndefinedError):
         found = _NO_ATTRIBUTE.search(message) or _UNDEFINED.search(message)
         tag = found.group(1) if found else message
