@@ -18,6 +18,7 @@ from .vn import shorten
 
 if TYPE_CHECKING:
     from .batch import Outcome
+    from .models.registry import Agency
 
 install_click()
 
@@ -174,18 +175,13 @@ def agencies(opts: Options) -> None:
 
     rows = call(list_agencies, opts.workspace, opts.plan)
     width = max(len(r.agency.id) for r in rows)
-    name_width = min(45, max(len(r.agency.name) for r in rows))
+    name_width = max(len(r.agency.name) for r in rows)
     click.echo(
         f"{'MÃ':<{width}}  {'TÊN':<{name_width}}  {'LOẠI':<12} CHỦ TRÌ  PHỐI HỢP  TRÁCH NHIỆM"
     )
     for r in rows:
-        name = (
-            r.agency.name
-            if len(r.agency.name) <= name_width
-            else r.agency.name[: name_width - 1] + "…"
-        )
         click.echo(
-            f"{r.agency.id:<{width}}  {name:<{name_width}}  {r.agency.kind:<12} "
+            f"{r.agency.id:<{width}}  {r.agency.name:<{name_width}}  {r.agency.kind:<12} "
             f"{r.load.led:>7}  {r.load.supported:>8}  {r.load.responsibilities:>11}"
         )
 
@@ -196,16 +192,18 @@ def agencies(opts: Options) -> None:
 def tasks(opts: Options, agency: str | None) -> None:
     """Các nhiệm vụ của một cơ quan trong kế hoạch, với vai trò của cơ quan."""
     from .api import agency_tasks
+    from .compose.inline import plain_text
 
     if not agency:
         raise click.UsageError(NEED_AGENCY)
     found, duties = call(agency_tasks, opts.workspace, agency, opts.plan)
     click.echo(f"{found.name} ({found.id}): {len(duties)} nhiệm vụ, trách nhiệm")
+    width = max([7, *(len(d.entry.ref) for d in duties)])
     for duty in duties:
         item = duty.entry.item
-        text = shorten(item.title or (item.paragraphs[0] if item.paragraphs else ""), 80)
+        text = shorten(plain_text(item.title or (item.texts[0] if item.texts else "")), 80)
         when = f"  [{shorten(item.timeframe.text, 40)}]" if item.timeframe else ""
-        click.echo(f"{duty.entry.ref:<7} {duty.role_words:<10} {text}{when}")
+        click.echo(f"{duty.entry.ref:<{width}} {duty.role_words:<10} {text}{when}")
 
 
 @main.command()
@@ -224,9 +222,28 @@ def subplan(
 
     if sum(bool(x) for x in (agency, every, kind)) != 1:
         raise click.UsageError("chọn đúng một trong --agency, --all, --kind")
-    paths = call(build_subplans, opts.workspace, opts.plan, agency, every, kind, output, pdf)
-    _written(paths)
-    click.echo(f"Tổng cộng {sum(1 for p in paths if p.suffix == '.docx')} kế hoạch.")
+    result = call(build_subplans, opts.workspace, opts.plan, agency, every, kind, output, pdf)
+    _written(result.written)
+    _skipped(result.skipped)
+    click.echo(f"Tổng cộng {sum(1 for p in result.written if p.suffix == '.docx')} kế hoạch.")
+
+
+def _skipped(agencies: list[Agency]) -> None:
+    for agency in agencies:
+        click.echo(
+            f"Bỏ qua {agency.name} ({agency.id}): danh mục cơ quan chưa có “tieu_de”, “ma” và "
+            "“dia_danh” để cơ quan này ban hành văn bản.",
+            err=True,
+        )
+
+
+def _missing(agencies: list[Agency], period: str) -> None:
+    if not agencies:
+        click.echo(f"Mọi cơ quan, đơn vị đã gửi báo cáo {period}.")
+        return
+    click.echo(f"Chưa gửi báo cáo {period} ({len(agencies)} cơ quan, đơn vị):")
+    for agency in agencies:
+        click.echo(f"  - {agency.name} ({agency.id})")
 
 
 @main.command()
@@ -291,7 +308,9 @@ def consolidate(opts: Options, period: str, output: Path | None, pdf: bool) -> N
     """Báo cáo tổng hợp của cơ quan theo dõi kế hoạch gửi UBND tỉnh, kèm bảng .xlsx."""
     from .api import build_consolidated
 
-    _written(call(build_consolidated, opts.workspace, period, opts.plan, output, pdf))
+    result = call(build_consolidated, opts.workspace, period, opts.plan, output, pdf)
+    _written(result.written)
+    _missing(result.missing, result.period)
 
 
 @main.command(name="forms")
@@ -372,6 +391,9 @@ def batch(
     )
     for failure in result.failures:
         click.echo(f"Lỗi: {failure.spec.agency_id}: {failure.error}", err=True)
+    _skipped(result.skipped)
+    if period:
+        _missing(result.missing, period)
     if result.archive:
         click.echo(f"Đã nén {result.archive}")
     click.echo(result.summary())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,10 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .compose.inline import FOOTNOTE_MARK
 from .errors import DataError, Problem, WorkspaceError
+from .models.base import FOOTNOTE_MARK
 from .models.details import AgencyDetails, AgencyDetailsFile
-from .models.plan import Plan, PlanFile
+from .models.plan import Item, Plan, PlanFile
 from .models.progress import Progress, ProgressFile
 from .models.registry import RegistryFile
 from .registry import Registry
@@ -183,6 +184,7 @@ def load_project(root: Path) -> Project:
     problems.extend(_misnamed_plan_folders(root, plans))
     ids = _Ids()
     problems.extend(_check_registry(ids, registry_files))
+    warnings.extend(_check_header_fit(registry_files))
     for loaded in plan_files:
         found, warned = _check_plan(ids, loaded)
         problems.extend(found)
@@ -196,8 +198,9 @@ def load_project(root: Path) -> Project:
         problems.extend(found)
     if not problems:
         for plan_id, entry in plans.items():
-            problems.extend(_check_details(registry, entry.plan, details[plan_id]))
-            found = _check_progress(registry, entry.plan, details[plan_id], progress[plan_id])
+            found = _check_details(registry, entry.plan, details[plan_id])
+            found += _check_progress(registry, entry.plan, details[plan_id], progress[plan_id])
+            found += _check_assignments(registry, entry)
             problems.extend(p for p in found if not p.warning)
             warnings.extend(p for p in found if p.warning)
     if problems:
@@ -332,6 +335,44 @@ def _load_details(
     return problems, out
 
 
+def _check_assignments(registry: Registry, entry: LoadedPlan) -> list[Problem]:
+    """What the plan's data allows but a clerk should know: a body named as phối hợp
+    while a group it belongs to leads, a body with duties that cannot issue documents."""
+    from .duties import conflicts, roles_in
+    from .outline import Entry, entries
+
+    found: list[Problem] = []
+    cannot_issue: dict[str, Entry] = {}
+    for item_entry in entries(entry.plan):
+        item = item_entry.item
+        for agency_id, group in conflicts(item, registry):
+            name = registry.agencies[agency_id].name
+            found.append(
+                entry.source.problem(
+                    (*item_entry.path, "phoi_hop"),
+                    f"{item_entry.cite} ({item_entry.key}): {name} được ghi là phối hợp nhưng "
+                    f"cũng thuộc nhóm chủ trì “{registry.groups[group].wording}”: tính là "
+                    "phối hợp",
+                    warning=True,
+                )
+            )
+        for agency_id in roles_in(item, registry):
+            if not registry.agencies[agency_id].can_issue:
+                cannot_issue.setdefault(agency_id, item_entry)
+    for agency_id, first in cannot_issue.items():
+        agency = registry.agencies[agency_id]
+        found.append(
+            entry.source.problem(
+                first.path,
+                f"{first.cite} ({first.key}): {agency.name} ({agency_id}) có nhiệm vụ nhưng "
+                "danh mục cơ quan chưa có đủ "
+                "“tieu_de”, “ma”, “dia_danh”: chưa lập được kế hoạch, báo cáo của cơ quan này",
+                warning=True,
+            )
+        )
+    return found
+
+
 def _check_details(
     registry: Registry, plan: Plan, details: dict[str, LoadedDetails]
 ) -> list[Problem]:
@@ -343,7 +384,8 @@ def _check_details(
         if agency_id not in registry.agencies:
             problems.append(_unknown_agency(registry, loaded, (*base, "co_quan"), agency_id))
             continue
-        keys = {d.entry.key for d in duties_of(plan, registry, agency_id)}
+        duties = duties_of(plan, registry, agency_id)
+        keys = {d.entry.key for d in duties}
         for key in entry.details.tasks:
             if key not in keys:
                 known = ", ".join(sorted(keys)) or "không có"
@@ -354,6 +396,47 @@ def _check_details(
                         f"(các nhiệm vụ của cơ quan: {known})",
                     )
                 )
+        problems += _check_extra_tasks(registry, entry)
+        bare = [
+            f"{d.entry.key} ({d.entry.cite})"
+            for d in duties
+            if not (own := entry.details.tasks.get(d.entry.key)) or not own.actions
+        ]
+        if bare:
+            problems.append(
+                loaded.problem(
+                    (*base, "nhiem_vu"),
+                    f"chưa ghi việc cụ thể (viec) cho {len(bare)} nhiệm vụ: {', '.join(bare)}; "
+                    "kế hoạch của cơ quan chỉ nêu tên các nhiệm vụ này",
+                    warning=True,
+                )
+            )
+    return problems
+
+
+def _check_extra_tasks(registry: Registry, entry: LoadedDetails) -> list[Problem]:
+    """The agency's own tasks name its units (don_vi_truc_thuoc) or bodies of the registry."""
+    units = {u.id for u in entry.details.units}
+    known = sorted(units) + [a for a in registry.ids() if a not in units]
+    problems: list[Problem] = []
+
+    def walk(items: list[Item], path: PathKey) -> None:
+        for i, item in enumerate(items):
+            for key, assignment in (("chu_tri", item.lead), ("phoi_hop", item.support)):
+                for j, ref in enumerate(assignment.refs if assignment else []):
+                    if ref not in units and not registry.knows(ref):
+                        near = difflib.get_close_matches(ref, known, n=1, cutoff=0.5)
+                        hint = f"; có phải “{near[0]}”?" if near else ""
+                        problems.append(
+                            entry.source.problem(
+                                (*path, i, key, "don_vi", j),
+                                f"không có phòng, đơn vị (don_vi_truc_thuoc) hay cơ quan nào mã "
+                                f"“{ref}”{hint}",
+                            )
+                        )
+            walk(item.children, (*path, i, "muc"))
+
+    walk(entry.details.extra_tasks, ("ke_hoach_don_vi", "nhiem_vu_them"))
     return problems
 
 
@@ -443,6 +526,27 @@ def _check_registry(ids: _Ids, files: list[Loaded]) -> list[Problem]:
     return problems
 
 
+def _check_header_fit(files: list[Loaded]) -> list[Problem]:
+    """Warn where an agency's header line or date line will wrap in its box."""
+    from .header_fit import issuer_line_problem, place_problem
+
+    found: list[Problem] = []
+    for loaded in files:
+        for i, entry in _entries(loaded.data, "co_quan"):
+            header = entry.get("tieu_de")
+            if isinstance(header, dict):
+                for key, bold in (("co_quan_chu_quan", False), ("co_quan_ban_hanh", True)):
+                    for j, line in enumerate(_str_list(header.get(key))):
+                        message = issuer_line_problem(line, bold)
+                        if message:
+                            path = ("co_quan", i, "tieu_de", key, j)
+                            found.append(loaded.problem(path, message, warning=True))
+            place = entry.get("dia_danh")
+            if isinstance(place, str) and (message := place_problem(place)):
+                found.append(loaded.problem(("co_quan", i, "dia_danh"), message, warning=True))
+    return found
+
+
 def _group_cycle(ids: _Ids, start: str) -> list[str] | None:
     """A path start -> ... -> start through group members, if there is one."""
     stack: list[list[str]] = [[start]]
@@ -473,6 +577,7 @@ def _walk(data: Any, path: PathKey) -> Iterator[tuple[Any, PathKey]]:
 
 
 _REF_PARENTS = {"chu_tri", "phoi_hop"}
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def _check_plan(ids: _Ids, loaded: Loaded) -> tuple[list[Problem], list[Problem]]:
@@ -512,6 +617,8 @@ def _check_plan(ids: _Ids, loaded: Loaded) -> tuple[list[Problem], list[Problem]
         if key == "don_vi" or (key in _REF_PARENTS and isinstance(value, list)):
             for j, ref in enumerate(value if isinstance(value, list) else []):
                 need(ref, (*path, j))
+        elif key in _REF_PARENTS and isinstance(value, str) and _ID.match(value.strip()):
+            need(value.strip(), path)
         if key == "id" and isinstance(value, str) and "muc" in path:
             if value in item_ids:
                 problems.append(

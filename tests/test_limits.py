@@ -179,16 +179,34 @@ def test_template_output_size_is_bounded(run: Run, tmp_path: Path, tag: str) -> 
 @pytest.mark.parametrize(
     ("tag", "message"),
     [
-        ("{% include 'x.docx' %}", "thẻ {% include %}, {% import %} hay {% extends %} ở đoạn thứ"),
-        ("{% import 'x' as y %}", "thẻ {% include %}, {% import %} hay {% extends %} ở đoạn thứ"),
-        ("{% extends 'x' %}", "thẻ {% include %}, {% import %} hay {% extends %} ở đoạn thứ"),
-        ("{% for i in range(10**9) %}{% endfor %}", "số quá lớn trong một thẻ ở đoạn thứ"),
+        (
+            "{% include 'x.docx' %}",
+            "thẻ {% include %}, {% import %} hay {% extends %} "
+            "ở đoạn “{% include 'x.docx' %}” không dùng",
+        ),
+        (
+            "{% import 'x' as y %}",
+            "thẻ {% include %}, {% import %} hay {% extends %} "
+            "ở đoạn “{% import 'x' as y %}” không dùng",
+        ),
+        (
+            "{% extends 'x' %}",
+            "thẻ {% include %}, {% import %} hay {% extends %} "
+            "ở đoạn “{% extends 'x' %}” không dùng",
+        ),
+        (
+            "{% for i in range(10**9) %}{% endfor %}",
+            "số quá lớn trong một thẻ ở đoạn “{% for i in range(10**9) %}{% endfor %}”",
+        ),
         ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "macro hay vòng lặp gọi chính nó"),
-        ("{{ '{a}'.format_map() }}", "một thẻ không tính được ở đoạn thứ"),
-        ("{{ 1 / 0 }}", "một thẻ không tính được ở đoạn thứ"),
+        (
+            "{{ '{a}'.format_map() }}",
+            "một thẻ không tính được ở đoạn “{{ '{a}'.format_map() }}” (TypeError)",
+        ),
+        ("{{ 1 / 0 }}", "một thẻ không tính được ở đoạn “{{ 1 / 0 }}” (ZeroDivisionError)"),
         ("{{ 9 ** (9 ** 9) }}", "một phép lũy thừa (**) trong mẫu cho số quá lớn"),
         ("{{ '</w:t></w:r></w:p><w:p>'|safe }}", "văn bản tạo ra không phải XML hợp lệ"),
-        ("{% foo %}", "thẻ Jinja viết sai ở đoạn thứ 43 của mẫu: không có thẻ “foo”"),
+        ("{% foo %}", "thẻ Jinja viết sai ở đoạn “{% foo %}”: không có thẻ “foo”"),
     ],
 )
 def test_template_faults_are_named(run: Run, tmp_path: Path, tag: str, message: str) -> None:

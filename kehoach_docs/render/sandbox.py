@@ -30,6 +30,10 @@ class RenderLimit(Exception):
 class TemplateShape(Exception):
     """A template uses what a standalone .docx template cannot (include, import, …)."""
 
+    def __init__(self, lineno: int) -> None:
+        super().__init__(lineno)
+        self.lineno = lineno
+
 
 def _too_slow() -> RenderLimit:
     return RenderLimit(
@@ -120,7 +124,7 @@ class LimitedSandbox(SandboxedEnvironment):
 
         tree = self.parse(source)
         for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-            raise TemplateShape(str(max(1, node.lineno - 1)))  # line 1 holds no paragraph
+            raise TemplateShape(node.lineno)
         names = meta.find_undeclared_variables(tree)
         for loop in tree.find_all(nodes.For):
             loop.iter = nodes.Call(nodes.Name(_LOOP, "load"), [loop.iter], [], None, None)
