@@ -243,22 +243,52 @@ def _variant(path: Path, edit: Callable[[str], str]) -> Path:
     return path
 
 
-def test_check_reports_a_file_it_cannot_make_sense_of_and_goes_on(run: Run, tmp_path: Path) -> None:
-    # Valid OOXML (a measure with its unit) that the rules read as a number.
-    odd = _variant(
-        tmp_path / "odd.docx", lambda x: x.replace("<w:pPr>", '<w:pPr><w:ind w:left="1.5cm"/>')
-    )
+@pytest.mark.parametrize(
+    "edit",
+    [
+        # Valid OOXML (a measure with its unit), a bad number, a number line of 4,300 digits.
+        lambda x: x.replace("<w:pPr>", '<w:pPr><w:ind w:left="1.5cm"/>', 1),
+        lambda x: x.replace("<w:pPr>", '<w:pPr><w:spacing w:after="abc"/>', 1),
+        lambda x: x.replace("<w:t>", "<w:t>" + "9" * 4300, 1),
+    ],
+)
+def test_check_reads_odd_values_and_goes_on(
+    run: Run, tmp_path: Path, edit: Callable[[str], str]
+) -> None:
+    odd = _variant(tmp_path / "odd.docx", edit)
     text = tmp_path / "notes.docx"
     text.write_text("không phải docx", encoding="utf-8")
     result = run("check", str(odd), str(text), str(FOREIGN))
     assert result.exit_code == 1
+    assert "Traceback" not in result.output
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{odd}: lỗi: có giá trị trong XML của tệp mà chương trình")
-    assert lines[1] == (
+    summaries = [line for line in lines if line.endswith("cảnh báo.")]
+    assert [line.split(":")[0] for line in summaries] == [str(odd), str(FOREIGN)]
+    assert (
         f"{text}: lỗi: không đọc được tệp .docx: không phải tệp nén của Office (có đúng là "
         "tệp .docx?)"
-    )
-    assert lines[-1].startswith(f"{FOREIGN}: ") and "[Khổ giấy]" not in lines[1]
+    ) in lines
+
+
+def test_a_rule_that_cannot_make_sense_of_a_file_is_reported_and_the_rest_checked(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kehoach_docs.check
+
+    real = kehoach_docs.check.check_docx
+    odd = _variant(tmp_path / "odd.docx", lambda x: x)
+
+    def picky(path: Path, display: str | None = None) -> object:
+        if path == odd:
+            raise ValueError("invalid literal for int() with base 10: '1.5cm'")
+        return real(path, display)
+
+    monkeypatch.setattr(kehoach_docs.check, "check_docx", picky)
+    result = run("check", str(odd), str(FOREIGN))
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{odd}: lỗi: có giá trị trong XML của tệp mà chương trình")
+    assert "[Khổ giấy]" not in lines[0]
+    assert lines[-1].startswith(f"{FOREIGN}: ")
     result = run("check", "--format", "json", str(odd), str(FOREIGN))
     assert '"unreadable": "có giá trị trong XML' in result.stdout
 
