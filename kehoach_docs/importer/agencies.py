@@ -55,7 +55,7 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
             r"vien kiem sat|canh sat|thanh tra)\b"
         ),
         "nganh",
-    ),  # fmt: skip
+    ),
     (re.compile(r"^chi cuc\b"), "chi-cuc"),
     (re.compile(r"^(?:tinh doan|doan|hoi|lien doan|lien minh|hiep hoi|lien hiep)\b"), "doan-the"),
     (re.compile(r"^(?:dai|bao|cong thong tin)\b"), "bao-chi"),
@@ -240,13 +240,14 @@ class AgencyBook:
             if entry.new and name not in entry.forms:
                 entry.forms.append(name)
             return ident
-        ident = self._by_abbreviation(name)
-        if ident is None:
+        found = self._by_abbreviation(name)
+        if found is None:
             full = expand(name)
             base = slugify(full).replace("uy-ban-nhan-dan", "ubnd")
             ident = self._unique_id(base)
             self.entries[ident] = Entry(ident, upper_first(full), kind_of(full), [name], **extra)
         else:
+            ident = found
             self.entries[ident].forms.append(name)
         self.by_key[key] = ident
         return ident

@@ -72,11 +72,11 @@ class Assembler:
         lines = header.issuing or header.governing
         upper = " ".join(lines) if lines else ""
         for agency in self.existing.agencies.values():
-            if agency.header and [fold(x) for x in agency.header.issuing] == [
+            same = agency.header and [fold(x) for x in agency.header.issuing] == [
                 fold(x) for x in header.issuing
-            ]:
-                if not header.issuer_code or agency.code == header.issuer_code:
-                    return agency.id
+            ]
+            if same and (not header.issuer_code or agency.code == header.issuer_code):
+                return agency.id
         name = self._name_in_text(upper) if upper else ""
         if not name:
             name = title_case(upper) if upper else "Cơ quan ban hành"
@@ -148,7 +148,7 @@ class Assembler:
         if refs:
             out["don_vi"] = refs
         printed = registry.wording(refs) if refs else ""
-        if refs and fold(printed) != fold(text) or printed.rstrip(".") != text.rstrip("."):
+        if (refs and fold(printed) != fold(text)) or printed.rstrip(".") != text.rstrip("."):
             out["ghi"] = text
         if not refs:
             out["ghi"] = text

@@ -144,9 +144,9 @@ class Numbering:
         ilvl: int | None = None
         if numpr is not None:
             num = numpr.find(w("numId"))
-            level = numpr.find(w("ilvl"))
+            lvl_el = numpr.find(w("ilvl"))
             num_id = _val(num) if num is not None else None
-            ilvl = _int(_val(level), 0) if level is not None else None
+            ilvl = _int(_val(lvl_el), 0) if lvl_el is not None else None
         if num_id is None:
             style_num, style_lvl = self._style_numpr(self.styles.paragraph_style_id(paragraph))
             num_id = style_num

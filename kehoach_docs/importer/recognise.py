@@ -101,6 +101,7 @@ class Recogniser:
         self.notes: dict[str, str] = {}
         self.note_order: list[str] = []
         self.doubts: list[str] = []
+        self.body_tasks: list[str] = []
 
     def note_key(self, note_id: str) -> str:
         if note_id not in self.note_order:
@@ -267,6 +268,7 @@ class Recogniser:
             sections = [node]
             doubt(plan, "phan", "không thấy mục đánh số (I., 1. …): cả thân văn bản là một phần")
         plan["phan"] = writer.items(sections)
+        self.body_tasks = _task_texts(plan["phan"])
         if closing:
             plan["ket_thuc"] = closing
         if kem_theo:
@@ -277,9 +279,7 @@ class Recogniser:
         appendices = self.appendices(appendix_blocks, writer)
         if appendices:
             plan["phu_luc"] = appendices
-        numbering = self.numbering(
-            [*plan["phan"], *(i for a in appendices for i in a.get("muc", []))]
-        )
+        numbering = self.numbering([plan["phan"], *(a.get("muc", []) for a in appendices)])
         if numbering:
             plan["danh_so"] = numbering
         self.labels(plan, writer)
@@ -446,9 +446,8 @@ class Recogniser:
         groups: list[list[Block]] = []
         for block in blocks:
             starts = isinstance(block, Para) and bool(_APPENDIX.match(block.text))
-            if starts or not groups:
-                if not groups or (groups[-1] and (starts or block.page_break)):
-                    groups.append([])
+            if not groups or (starts and groups[-1]):
+                groups.append([])
             groups[-1].append(block)
         out = []
         for group in groups:
@@ -490,14 +489,34 @@ class Recogniser:
             node = item.get("#node")
             if isinstance(node, Node) and node.label is None and "bang_nhiem_vu" in item:
                 data["bang_nhiem_vu"] = item.pop("bang_nhiem_vu")
+        if isinstance(data.get("bang_nhiem_vu"), dict) and self._repeats_body(
+            data["bang_nhiem_vu"]
+        ):
+            # the table of the body's own tasks, printed again in an appendix
+            data["bang_nhiem_vu"] = True
         items = [i for i in items if any(k for k in i if not k.startswith("#"))]
         if items:
             data["muc"] = items
-        return data
+        order = ("tieu_de", "tieu_de_phu", "ghi_chu", "bang_nhiem_vu", "muc", "#landscape")
+        return {k: data[k] for k in order if k in data}
+
+    def _repeats_body(self, table: dict[str, Any]) -> bool:
+        rows: list[str] = []
+
+        def walk(items: list[dict[str, Any]]) -> None:
+            for item in items:
+                if "noi_dung" in item:
+                    content = item["noi_dung"]
+                    rows.append(fold(content if isinstance(content, str) else content[0]))
+                walk(item.get("muc", []))
+
+        walk(table.get("muc", []))
+        body = [fold(t) for t in self.body_tasks]
+        return bool(rows) and all(any(b.startswith(r[:60]) for b in body) for r in rows)
 
     # --- numbering and labels -----------------------------------------------------------
 
-    def numbering(self, items: list[dict[str, Any]]) -> list[str]:
+    def numbering(self, lists: list[list[dict[str, Any]]]) -> list[str]:
         """The plan's pattern per level (the most common shape), and an explicit `so` for
         every item printed otherwise."""
         counts: dict[int, dict[str, int]] = {}
@@ -510,7 +529,8 @@ class Recogniser:
                     bucket[node.label.shape] = bucket.get(node.label.shape, 0) + 1
                 count(item.get("muc", []), depth + 1)
 
-        count(items, 1)
+        for items in lists:
+            count(items, 1)
         from ..models.plan import DEFAULT_NUMBERING
 
         patterns: list[str] = []
@@ -538,7 +558,8 @@ class Recogniser:
                     item["so"] = printed
                 explicit(item.get("muc", []), depth + 1, printed)
 
-        explicit(items, 1, "")
+        for items in lists:
+            explicit(items, 1, "")
         return patterns if patterns != list(DEFAULT_NUMBERING[: len(patterns)]) else []
 
     def labels(self, plan: dict[str, Any], writer: ItemWriter) -> None:
@@ -566,6 +587,16 @@ class Recogniser:
         walk(plan["phan"])
         for appendix in plan.get("phu_luc", []):
             walk(appendix.get("muc", []))
+
+
+def _task_texts(items: list[dict[str, Any]]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if "chu_tri" in item or "phoi_hop" in item:
+            content = item.get("tieu_de") or (item.get("noi_dung") or [""])[0]
+            out.append(content.replace("*", ""))
+        out.extend(_task_texts(item.get("muc", [])))
+    return out
 
 
 def _numbered(text: str) -> bool:

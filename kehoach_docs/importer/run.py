@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import DataError, KehoachError
 from ..registry import Registry
 from ..write import write_atomic
-from .assemble import Assembler, agency_ids, plan_id_for
+from .assemble import Assembler, plan_id_for
 from .blocks import Source
 from .recognise import Recogniser
 from .yaml_out import dump
@@ -65,16 +65,14 @@ def read_source(path: Path) -> Source:
         from .docx_source import read_docx
 
         return read_docx(path)
-    raise KehoachError(
-        f"{path.name}: chỉ nhập được tệp Word (.docx) hoặc PDF có lớp chữ (.pdf)"
-    )
+    raise KehoachError(f"{path.name}: chỉ nhập được tệp Word (.docx) hoặc PDF có lớp chữ (.pdf)")
 
 
 def _preamble(source: Path, kind: str) -> list[str]:
     return [
         f"yaml-language-server: $schema=../schemas/{kind}.schema.json",
         f"Nhập từ {source.name} bằng “kehoach import” ngày {date.today():%d/%m/%Y}.",
-        f"Chỗ nào chương trình chưa chắc có ghi “# KIỂM TRA: …” cuối dòng: xem, sửa, rồi xóa",
+        "Chỗ nào chương trình chưa chắc có ghi “# KIỂM TRA: …” cuối dòng: xem, sửa, rồi xóa",
         "ghi chú đó; sau cùng chạy “kehoach validate”.",
         "",
     ]
@@ -148,8 +146,6 @@ def import_plan(
         for path, _, found in files
         for line, message in found
     ]
-    found_ids = agency_ids(Assembler.__new__(Assembler).existing) if False else set()
-    del found_ids
     return ImportResult(
         written=written,
         plan_id=ident,

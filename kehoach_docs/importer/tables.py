@@ -99,7 +99,7 @@ def _task_table(
             if not assigned and spans:
                 number, content = ("", spans) if len(spans) == 1 else (spans[0], spans[1:])
         if not assigned:
-            label, rest = parse_label(number + " x") if number else (None, "")
+            label = parse_label(number + " x")[0] if number else None
             shape = label.shape.rstrip(".)") if label else "text"
             group: dict[str, Any] = {"tieu_de": " ".join(content), "muc": []}
             while groups and groups[-1][0] != shape and _depth_of(groups, shape) is not None:

@@ -76,9 +76,13 @@ class _Writer:
             self.entry(prefix + f"{shown}:", value, indent, notes)
 
     def entry(self, head: str, value: Any, indent: int, notes: list[str]) -> None:
-        if isinstance(value, dict):
+        if isinstance(value, dict | list) and not value:
+            self.add(f"{head} {'[]' if isinstance(value, list) else '{}'}", notes)
+        elif isinstance(value, dict):
             self.add(head, notes)
             self.mapping(value, indent + 2)
+        elif isinstance(value, list) and _flow(value, WIDTH - len(head) - 2):
+            self.add(f"{head} [{', '.join(value)}]", notes)
         elif isinstance(value, list):
             self.add(head, notes)
             self.sequence(value, indent + 2)
@@ -104,6 +108,17 @@ class _Writer:
                 self.value_lines(pad + "-", item, indent, [])
 
 
+_FLOW_ITEM = re.compile(r"^[\w][\w .&/-]*$")
+
+
+def _flow(items: list[Any], room: int) -> bool:
+    """Short lists of ids or names print on one line: [so-noi-vu, cac-so]."""
+    return (
+        all(isinstance(i, str) and _FLOW_ITEM.match(i) and _plain(i) for i in items)
+        and sum(len(i) + 2 for i in items) <= room
+    )
+
+
 def _plain(text: str) -> bool:
     if not text or text != text.strip() or not _PLAIN_OK.match(text):
         return False
@@ -122,6 +137,10 @@ def _foldable(text: str) -> bool:
     )
 
 
+def _breakable(text: str, i: int) -> bool:
+    return text[i] == " " and text[i - 1] != " " and i + 1 < len(text) and text[i + 1] != " "
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """Lines for a folded block: breaks only at single spaces, so folding gives back the
     text exactly."""
@@ -129,20 +148,11 @@ def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     start = 0
     while len(text) - start > width:
-        cut = -1
-        for i in range(start + width, start, -1):
-            if text[i] == " " and text[i - 1] != " " and (i + 1 < len(text) and text[i + 1] != " "):
-                cut = i
-                break
-        if cut < 0:
-            nxt = [
-                i
-                for i in range(start + width, len(text))
-                if text[i] == " " and text[i - 1] != " " and i + 1 < len(text) and text[i + 1] != " "
-            ]
-            if not nxt:
-                break
-            cut = nxt[0]
+        back = (i for i in range(start + width, start, -1) if _breakable(text, i))
+        ahead = (i for i in range(start + width, len(text)) if _breakable(text, i))
+        cut = next(back, None) or next(ahead, None)
+        if cut is None:
+            break
         lines.append(text[start:cut])
         start = cut + 1
     lines.append(text[start:])
