@@ -21,7 +21,7 @@ PLAN_KEYS = (
     "nguoi_ky", "phu_luc",
 )  # fmt: skip
 ITEM_KEYS = (
-    "id", "so", "tieu_de", "lien_dong", "don_vi", "noi_dung", "bang", "nhan", "chu_tri",
+    "id", "so", "tieu_de", "tieu_de_phu", "lien_dong", "don_vi", "noi_dung", "bang", "nhan", "chu_tri",
     "phoi_hop", "san_pham", "thoi_gian", "nhan_khac", "ghi_chu", "bang_nhiem_vu", "muc",
 )  # fmt: skip
 

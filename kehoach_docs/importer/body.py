@@ -128,6 +128,9 @@ class BodyReader:
         found = split_labels(text)
         if found is not None:
             _, lines = found
+            if self.current is self.root:
+                self.stack.append(Node(None, 1))
+                self.root.children.append(self.current)
             italic = any(s.italic for s in block.spans if s.text.strip(":. ") and not s.bold)
             for line in lines:
                 line.italic = italic
@@ -136,6 +139,10 @@ class BodyReader:
             else:
                 self.current.content.append(lines)
             return
+        if self.current is self.root:
+            # text before any numbered item: an unnumbered item of its own
+            self.stack.append(Node(None, 1))
+            self.root.children.append(self.current)
         prefix = ""
         if label is not None:
             prefix = {"*": "\\*"}.get(label.text, label.text) + " "

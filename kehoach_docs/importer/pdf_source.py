@@ -210,14 +210,20 @@ def _paragraphs(lines: list[Line], left: float, right: float, cell: bool = False
     prev: Line | None = None
     prev_symmetric = False
     width = right - left
+    # Where paragraphs open with a first-line indent, a line flush left after a short line
+    # only wrapped early (a long word, a hyphen), it does not start a paragraph.
+    after_short = [b for a, b in zip(lines, lines[1:], strict=False)
+                   if a.x1 < right - max(24.0, width * 0.06)]  # fmt: skip
+    indented = sum(1 for b in after_short if b.x0 > left + 12)
+    indent_style = not cell and len(after_short) >= 3 and indented >= 0.8 * len(after_short)
     for line in lines:
         symmetric = abs((line.x0 - left) - (right - line.x1)) < 12
         centred = symmetric and line.x0 > left + 15
         new = prev is None
         if prev is not None:
             gap = line.top - prev.bottom
-            short = prev.x1 < right - max(24.0, width * 0.06)
             indent = line.x0 > left + 12 and not centred
+            short = prev.x1 < right - max(24.0, width * 0.06) and (indent or not indent_style)
             same_look = _bold(line) == _bold(prev)
             full = prev.x0 <= left + 15
             if symmetric and prev_symmetric and full and same_look and gap < prev.size * 0.9:
@@ -370,6 +376,7 @@ def read_pdf(path: Path) -> Source:
         if page_items and previous_end is not None and previous_end < page.height * 0.7:
             page_items[0].page_break = True
         previous_end = max(ln.bottom for ln in lines)
+        _continue_paragraph(blocks, page_items)
         _continue_table(blocks, page_items)
     if chars < 20:
         raise KehoachError(
@@ -396,6 +403,22 @@ def _flow(lines: list[Line], left: float, right: float) -> list[tuple[float, Blo
         index += max(1, para.raw.count("\n") + 1)
     # positions only order blocks within the page; the first line's top is enough
     return [(lines[0].top + i * 0.001, p) for i, p in enumerate(paras)]
+
+
+def _continue_paragraph(blocks: list[Block], items: list[Block]) -> None:
+    """A paragraph cut by a page break: the new page opens flush left, mid-sentence."""
+    if not (items and blocks and isinstance(items[0], Para) and isinstance(blocks[-1], Para)):
+        return
+    first, before = items[0], blocks[-1]
+    text = before.text
+    if (
+        first.indent < 5 and first.align == "both" and before.align == "both"
+        and text and text[-1] not in ".:;!?" and not first.text[:1].isupper()
+        or first.indent < 5 and text and text[-1] in ",-"
+    ):  # fmt: skip
+        before.spans.append(Span(" "))
+        before.spans.extend(first.spans)
+        del items[0]
 
 
 def _continue_table(blocks: list[Block], items: list[Block]) -> None:

@@ -463,7 +463,10 @@ class Recogniser:
             block = blocks[index]
             if not isinstance(block, Para):
                 break
-            if block.text and (block.align != "center" or block.label or _numbered(block.text)):
+            heading = not titles and bool(_APPENDIX.match(block.text))
+            if block.text and not heading and (
+                block.align != "center" or block.label or _numbered(block.text)
+            ):
                 break
             if block.text:
                 titles.append(block.text)

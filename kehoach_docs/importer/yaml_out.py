@@ -82,7 +82,7 @@ class _Writer:
             self.add(head, notes)
             self.mapping(value, indent + 2)
         elif isinstance(value, list) and _flow(value, WIDTH - len(head) - 2):
-            self.add(f"{head} [{', '.join(value)}]", notes)
+            self.add(f"{head} {_flow_text(value)}", notes)
         elif isinstance(value, list):
             self.add(head, notes)
             self.sequence(value, indent + 2)
@@ -101,6 +101,8 @@ class _Writer:
         for item in items:
             if isinstance(item, dict) and item:
                 self.mapping(item, indent + 2, first_prefix=pad + "- ")
+            elif isinstance(item, list) and _flow(item, WIDTH - indent - 2, loose=True):
+                self.add(f"{pad}- {_flow_text(item)}", [])
             elif isinstance(item, list):
                 self.add(pad + "-", [])
                 self.sequence(item, indent + 2)
@@ -111,12 +113,20 @@ class _Writer:
 _FLOW_ITEM = re.compile(r"^[\w][\w .&/-]*$")
 
 
-def _flow(items: list[Any], room: int) -> bool:
-    """Short lists of ids or names print on one line: [so-noi-vu, cac-so]."""
-    return (
-        all(isinstance(i, str) and _FLOW_ITEM.match(i) and _plain(i) for i in items)
-        and sum(len(i) + 2 for i in items) <= room
-    )
+def _flow(items: list[Any], room: int, loose: bool = False) -> bool:
+    """Short lists of ids or names print on one line: [so-noi-vu, cac-so]; table rows
+    (`loose`) too, their cells quoted where needed."""
+    if not all(isinstance(i, str) for i in items):
+        return False
+    if not loose and not all(_FLOW_ITEM.match(i) and _plain(i) for i in items):
+        return False
+    return len(_flow_text(items)) <= room
+
+
+def _flow_text(items: list[str]) -> str:
+    shown = [i if _FLOW_ITEM.match(i) and _plain(i) else json.dumps(i, ensure_ascii=False)
+             for i in items]  # fmt: skip
+    return "[" + ", ".join(shown) + "]"
 
 
 def _plain(text: str) -> bool:
