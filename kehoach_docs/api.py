@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .compose.common import DocumentVM
+from . import kinds
 from .compose.plan import compose_plan
 from .compose.subplan import compose_subplan
-from .duties import Duty, Load, agencies_with_duties, duties_of, entries, loads
+from .document import Document
+from .duties import Duty, Load, agencies_with_duties, duties_of, loads
 from .errors import KehoachError, Problem
 from .models.registry import Agency
+from .outline import entries
 from .progress import PeriodState
 
 if TYPE_CHECKING:
@@ -21,8 +24,6 @@ if TYPE_CHECKING:
 from .template_paths import find_template
 from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project
 from .write import write_atomic
-
-PLAN_TEMPLATE = "ke-hoach.docx"
 
 
 @dataclass
@@ -104,59 +105,74 @@ def agency_tasks(
 class Job:
     """One document to write: what it is, for whom, and how to compose it."""
 
-    kind: str
+    kind: kinds.Kind
     agency: Agency
     filename: str
-    compose: Callable[[], DocumentVM]
-    title: str
+    compose: Callable[[], Document]
 
 
 def plan_job(project: Project, entry: LoadedPlan) -> Job:
     issuer = project.registry.agencies[entry.plan.issuer]
     return Job(
-        "ke-hoach",
+        kinds.PLAN,
         issuer,
         f"{entry.id}.docx",
         lambda: compose_plan(entry.plan, project.registry),
-        f"KẾ HOẠCH {entry.plan.summary}",
     )
 
 
 def subplan_job(project: Project, entry: LoadedPlan, agency: Agency) -> Job:
     details = project.details_for(entry.id, agency.id)
     return Job(
-        "ke-hoach-don-vi",
+        kinds.SUBPLAN,
         agency,
         f"{entry.id}-{agency.id}.docx",
-        lambda: compose_subplan(entry.plan, project.registry, agency, details),
-        f"KẾ HOẠCH của {agency.name}",
+        lambda: compose_subplan(
+            entry.plan,
+            project.registry,
+            agency,
+            details,
+            duties_of(entry.plan, project.registry, agency.id),
+        ),
     )
+
+
+@dataclass
+class Selection:
+    agencies: list[Agency]
+    # Agencies with duties that cannot issue a document (no header, code or place).
+    skipped: list[Agency]
 
 
 def select_agencies(
     project: Project, entry: LoadedPlan, name: str | None, every: bool, kind: str | None
-) -> list[Agency]:
+) -> Selection:
     if name:
-        return [find_agency(project, name)]
-    kinds = {a.kind for a in project.registry.agencies.values()}
-    if kind and kind not in kinds:
-        raise KehoachError(f"không có loại cơ quan “{kind}” (các loại: {', '.join(sorted(kinds))})")
+        return Selection([find_agency(project, name)], [])
+    known = {a.kind for a in project.registry.agencies.values()}
+    if kind and kind not in known:
+        raise KehoachError(f"không có loại cơ quan “{kind}” (các loại: {', '.join(sorted(known))})")
     if not (every or kind):
         raise KehoachError("hãy chọn --agency MÃ, --all hoặc --kind LOẠI")
-    ids = agencies_with_duties(entry.plan, project.registry, kind)
-    return [project.registry.agencies[i] for i in ids]
+    found = [
+        project.registry.agencies[i]
+        for i in agencies_with_duties(entry.plan, project.registry, kind)
+    ]
+    return Selection([a for a in found if a.can_issue], [a for a in found if not a.can_issue])
 
 
-def write_jobs(
-    project: Project, jobs: list[Job], target: Path, template_name: str = PLAN_TEMPLATE
-) -> list[Path]:
+def write_jobs(project: Project, jobs: list[Job], target: Path) -> list[Path]:
     from .render.docx import CompiledTemplate
 
-    template = CompiledTemplate(find_template(project.root, template_name))
+    templates: dict[str, CompiledTemplate] = {}
     written: list[Path] = []
     for job in jobs:
+        name = job.kind.template
+        assert name is not None
+        if name not in templates:
+            templates[name] = CompiledTemplate(find_template(project.root, name))
         path = target / job.filename
-        write_atomic(path, template.render(job.compose(), job.title))
+        write_atomic(path, templates[name].render(job.compose()))
         written.append(path)
     return written
 
@@ -180,6 +196,12 @@ def build_plan(
     return with_pdf(paths, pdf)
 
 
+@dataclass
+class SubplanResult:
+    written: list[Path]
+    skipped: list[Agency]
+
+
 def build_subplans(
     workspace: Path,
     plan_id: str | None = None,
@@ -188,13 +210,15 @@ def build_subplans(
     kind: str | None = None,
     output: Path | None = None,
     pdf: bool = False,
-) -> list[Path]:
-    """Render each selected agency's own plan; return the files written."""
+) -> SubplanResult:
+    """Render each selected agency's own plan; say which files were written and which
+    agencies could not have one (not enough in the registry to issue a document)."""
     project = load_project(workspace)
     entry = project.plan(plan_id)
-    agencies = select_agencies(project, entry, agency, every, kind)
-    jobs = [subplan_job(project, entry, a) for a in agencies]
-    return with_pdf(write_jobs(project, jobs, output_dir_for(project, output)), pdf)
+    selection = select_agencies(project, entry, agency, every, kind)
+    jobs = [subplan_job(project, entry, a) for a in selection.agencies]
+    written = write_jobs(project, jobs, output_dir_for(project, output))
+    return SubplanResult(with_pdf(written, pdf), selection.skipped)
 
 
 @dataclass
@@ -207,6 +231,7 @@ def scaffold(
     workspace: Path, agency: str, plan_id: str | None = None, force: bool = False
 ) -> ScaffoldResult:
     """Write the agency's details file for its sub-plan, never losing an edited one."""
+    from .compose.headings import Addressees
     from .scaffold import scaffold_text
     from .workspace import details_dir
     from .write import keep_or_replace
@@ -216,7 +241,7 @@ def scaffold(
     found = find_agency(project, agency)
     duties = duties_of(entry.plan, project.registry, found.id)
     issuer = project.registry.agencies[entry.plan.issuer]
-    text = scaffold_text(entry.id, issuer, found, duties)
+    text = scaffold_text(entry.id, issuer, found, duties, Addressees(project.registry))
     path = details_dir(project.root, entry.id) / f"{found.id}.yaml"
     return ScaffoldResult(path, keep_or_replace(path, text.encode("utf-8"), force))
 
@@ -231,35 +256,38 @@ def distribution(
     return subplan_job(project, entry, find_agency(project, agency)), project
 
 
-NOI_NHAN_TEMPLATE = "noi-nhan.docx"
-
-
 def noinhan(
     workspace: Path, plan_id: str | None = None, agency: str | None = None,
     output: Path | None = None,
 ) -> tuple[list[str], Path | None]:  # fmt: skip
     """The Nơi nhận lines of the plan or of an agency's plan; with `output`, also a .docx."""
+    from .compose.distribution import distribution_only
     from .render.docx import CompiledTemplate
 
     job, project = distribution(workspace, plan_id, agency)
-    vm = job.compose()
-    lines = ["Nơi nhận:", *(r.text for r in vm.recipients)]
+    doc = job.compose()
+    lines = ["Nơi nhận:", *(r.text for r in doc.distribution)]
     if output is None:
         return lines, None
-    template = CompiledTemplate(find_template(project.root, NOI_NHAN_TEMPLATE))
+    assert kinds.DISTRIBUTION.template is not None
+    template = CompiledTemplate(find_template(project.root, kinds.DISTRIBUTION.template))
     path = output / job.filename.replace(".docx", "-noi-nhan.docx")
-    write_atomic(path, template.render(vm, f"Nơi nhận: {job.title}"))
+    write_atomic(path, template.render(distribution_only(doc)))
     return lines, path
-
-
-REPORT_TEMPLATE = "bao-cao.docx"
 
 
 def period_state_for(project: Project, entry: LoadedPlan, period_id: str) -> PeriodState:
     from .periods import parse_period
-    from .progress import period_state
+    from .progress import period_state, short_date
 
     period = parse_period(period_id, entry.plan.reporting)
+    plan = entry.plan
+    start = plan.date or date(plan.issue_year or period.end.year, 1, 1)
+    if period.end < start:
+        raise KehoachError(
+            f"kỳ “{period.id}” ({period.label}) kết thúc ngày {short_date(period.end)}, trước "
+            f"khi kế hoạch bắt đầu ({short_date(start)}): chưa có gì để báo cáo"
+        )
     return period_state(
         entry.plan,
         project.registry,
@@ -280,16 +308,15 @@ def report_job(project: Project, entry: LoadedPlan, state: PeriodState, agency: 
         )
     details = project.details_for(entry.id, agency.id)
     return Job(
-        "bao-cao",
+        kinds.REPORT,
         agency,
         f"{entry.id}-{state.period.id}-bao-cao-{agency.id}.docx",
         lambda: compose_report(entry.plan, project.registry, state, agency, details),
-        f"BÁO CÁO của {agency.name}, {state.period.label}",
     )
 
 
 def consolidated_job(project: Project, entry: LoadedPlan, state: PeriodState) -> Job:
-    from .compose.report import compose_consolidated
+    from .compose.consolidated import compose_consolidated
 
     follow = project.registry.agencies.get(entry.plan.follow_up or "")
     if follow is None or not follow.can_issue:
@@ -298,13 +325,12 @@ def consolidated_job(project: Project, entry: LoadedPlan, state: PeriodState) ->
             "có đủ tiêu đề để ban hành báo cáo tổng hợp"
         )
     return Job(
-        "bao-cao-tong-hop",
+        kinds.CONSOLIDATED,
         follow,
         f"{entry.id}-{state.period.id}-bao-cao-tong-hop.docx",
         lambda: compose_consolidated(
             entry.plan, project.registry, state, project.all_details(entry.id)
         ),
-        f"BÁO CÁO tổng hợp, {state.period.label}",
     )
 
 
@@ -317,14 +343,13 @@ def build_report(
     entry = project.plan(plan_id)
     state = period_state_for(project, entry, period)
     job = report_job(project, entry, state, find_agency(project, agency))
-    paths = write_jobs(project, [job], output_dir_for(project, output), REPORT_TEMPLATE)
-    return with_pdf(paths, pdf)
+    return with_pdf(write_jobs(project, [job], output_dir_for(project, output)), pdf)
 
 
 def build_consolidated(
     workspace: Path, period: str, plan_id: str | None = None, output: Path | None = None,
     pdf: bool = False,
-) -> list[Path]:  # fmt: skip
+) -> ConsolidatedResult:  # fmt: skip
     """The follow-up body's consolidated report (.docx) and its figures (.xlsx)."""
     from .render.xlsx import summary_workbook
 
@@ -333,10 +358,17 @@ def build_consolidated(
     state = period_state_for(project, entry, period)
     job = consolidated_job(project, entry, state)
     target = output_dir_for(project, output)
-    [docx] = write_jobs(project, [job], target, REPORT_TEMPLATE)
+    [docx] = write_jobs(project, [job], target)
     xlsx = docx.with_suffix(".xlsx")
-    write_atomic(xlsx, summary_workbook(state))
-    return with_pdf([docx, xlsx], pdf)
+    write_atomic(xlsx, summary_workbook(state, project.registry))
+    return ConsolidatedResult(with_pdf([docx, xlsx], pdf), state.missing, state.period.label)
+
+
+@dataclass
+class ConsolidatedResult:
+    written: list[Path]
+    missing: list[Agency]  # agencies that have not reported for the period
+    period: str
 
 
 def forms(
@@ -344,6 +376,7 @@ def forms(
     every: bool = False, output: Path | None = None,
 ) -> list[Path]:  # fmt: skip
     """One .xlsx form per agency for the period, pre-filled with its tasks."""
+    from .compose.headings import Addressees
     from .forms import form_workbook
 
     project = load_project(workspace)
@@ -351,13 +384,14 @@ def forms(
     state = period_state_for(project, entry, period)
     chosen = select_agencies(project, entry, agency, every, None)
     target = output_dir_for(project, output)
+    names = Addressees(project.registry)
     written = []
-    for found in chosen:
+    for found in chosen.agencies + chosen.skipped:
         states = [s for s in state.states if s.agency.id == found.id]
         if not states:
             continue
         path = target / f"{entry.id}-{state.period.id}-bieu-mau-{found.id}.xlsx"
-        write_atomic(path, form_workbook(entry.id, state.period, found, states))
+        write_atomic(path, form_workbook(entry.id, state.period, found, states, names))
         written.append(path)
     return written
 

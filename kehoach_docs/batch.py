@@ -17,14 +17,13 @@ import signal
 import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import kinds
 from .api import (
-    PLAN_TEMPLATE,
-    REPORT_TEMPLATE,
     Job,
     consolidated_job,
     output_dir_for,
@@ -35,6 +34,7 @@ from .api import (
     subplan_job,
 )
 from .errors import KehoachError
+from .models.registry import Agency
 from .template_paths import find_template
 from .workspace import LoadedPlan, Project, load_project
 from .write import write_atomic
@@ -43,13 +43,6 @@ if TYPE_CHECKING:
     from .render.docx import CompiledTemplate
 
 MANIFEST = "manifest.csv"
-DOC_TYPES = {
-    "ke-hoach": "Kế hoạch",
-    "ke-hoach-don-vi": "Kế hoạch của cơ quan, đơn vị",
-    "bao-cao": "Báo cáo của cơ quan, đơn vị",
-    "bao-cao-tong-hop": "Báo cáo tổng hợp",
-    "bang-tong-hop": "Bảng số liệu tổng hợp (.xlsx)",
-}
 
 
 @dataclass(frozen=True)
@@ -84,10 +77,6 @@ def clean_stale_temp_files(root: Path) -> int:
     return removed
 
 
-def _template_name(kind: str) -> str:
-    return PLAN_TEMPLATE if kind.startswith("ke-hoach") else REPORT_TEMPLATE
-
-
 class _Renderer:
     def __init__(
         self, project: Project, entry: LoadedPlan, folder: Path, period: str | None
@@ -114,34 +103,35 @@ class _Renderer:
 
     def job(self, spec: Spec) -> Job:
         agency = self.project.registry.agencies[spec.agency_id]
-        if spec.kind == "ke-hoach":
+        if spec.kind == kinds.PLAN.id:
             return plan_job(self.project, self.entry)
-        if spec.kind == "ke-hoach-don-vi":
+        if spec.kind == kinds.SUBPLAN.id:
             return subplan_job(self.project, self.entry, agency)
         assert self.state is not None
-        if spec.kind == "bao-cao":
+        if spec.kind == kinds.REPORT.id:
             return report_job(self.project, self.entry, self.state, agency)
         return consolidated_job(self.project, self.entry, self.state)
 
     def document(self, spec: Spec) -> tuple[Path, bytes]:
-        if spec.kind == "bang-tong-hop":
+        if spec.kind == kinds.WORKBOOK.id:
             from .render.xlsx import summary_workbook
 
             assert self.state is not None
             job = consolidated_job(self.project, self.entry, self.state)
             return self.folder / job.filename.replace(".docx", ".xlsx"), summary_workbook(
-                self.state
+                self.state, self.project.registry
             )
         job = self.job(spec)
-        template = self.template(_template_name(spec.kind))
-        return self.folder / job.filename, template.render(job.compose(), job.title)
+        assert job.kind.template is not None
+        template = self.template(job.kind.template)
+        return self.folder / job.filename, template.render(job.compose())
 
     def try_templates(self, specs: list[Spec]) -> None:
-        """Render the first document of each template kind in memory; raise on any fault."""
-        tried: set[str] = set()
+        """Render the first document of each template in memory; raise on any fault."""
+        tried: set[str | None] = set()
         for spec in specs:
             # The workbook has no template; it is tried once like any template.
-            name = spec.kind if spec.kind == "bang-tong-hop" else _template_name(spec.kind)
+            name = kinds.KINDS[spec.kind].template or spec.kind
             if name not in tried:
                 tried.add(name)
                 self.document(spec)
@@ -179,6 +169,10 @@ class BatchResult:
     outcomes: list[Outcome]
     manifest: Path
     archive: Path | None
+    # Agencies with duties but no header, code or place in the registry: no sub-plan.
+    skipped: list[Agency] = field(default_factory=list)
+    # With a period: agencies that have not reported.
+    missing: list[Agency] = field(default_factory=list)
 
     @property
     def failures(self) -> list[Outcome]:
@@ -208,7 +202,7 @@ def _manifest_bytes(outcomes: list[Outcome]) -> bytes:
     writer.writerow(["ma_co_quan", "ten_co_quan", "loai_van_ban", "tep", "sha256"])
     for o in outcomes:
         if o.path is not None:
-            kind = DOC_TYPES[o.spec.kind] + (" (PDF)" if o.path.suffix == ".pdf" else "")
+            kind = kinds.KINDS[o.spec.kind].label + (" (PDF)" if o.path.suffix == ".pdf" else "")
             writer.writerow([o.spec.agency_id, o.agency_name, kind, o.path.name, o.sha256])
     # A BOM so that Excel on Windows opens the Vietnamese names correctly.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -240,14 +234,15 @@ def run_batch(
     root = output_dir_for(project, output)
     folder = _run_folder(root, entry.id)
     renderer = _Renderer(project, entry, folder, period)
-    agencies = select_agencies(project, entry, None, kind is None, kind)
-    specs = [Spec("ke-hoach", entry.plan.issuer)] if kind is None else []
-    specs += [Spec("ke-hoach-don-vi", a.id) for a in agencies]
+    selection = select_agencies(project, entry, None, kind is None, kind)
+    agencies = selection.agencies
+    specs = [Spec(kinds.PLAN.id, entry.plan.issuer)] if kind is None else []
+    specs += [Spec(kinds.SUBPLAN.id, a.id) for a in agencies]
     if renderer.state is not None:
         state = renderer.state
         follow = consolidated_job(project, entry, state).agency
-        specs += [Spec("bao-cao", a.id) for a in agencies if a.id in state.reports]
-        specs += [Spec("bao-cao-tong-hop", follow.id), Spec("bang-tong-hop", follow.id)]
+        specs += [Spec(kinds.REPORT.id, a.id) for a in agencies if a.id in state.reports]
+        specs += [Spec(kinds.CONSOLIDATED.id, follow.id), Spec(kinds.WORKBOOK.id, follow.id)]
     # Every template is prepared and tried on a first document before anything is written,
     # so that a broken workspace template stops the batch with nothing half done.
     renderer.try_templates(specs)
@@ -290,4 +285,5 @@ def run_batch(
         names = [o.path.name for o in outcomes if o.path is not None] + [MANIFEST]
         archive = folder.with_suffix(".zip")
         write_atomic(archive, _zip_bytes(folder, names))
-    return BatchResult(folder, outcomes, manifest, archive)
+    missing = renderer.state.missing if renderer.state is not None else []
+    return BatchResult(folder, outcomes, manifest, archive, selection.skipped, missing)

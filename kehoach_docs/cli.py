@@ -16,6 +16,7 @@ from .vn import shorten
 
 if TYPE_CHECKING:
     from .batch import Outcome
+    from .models.registry import Agency
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 T = TypeVar("T")
@@ -192,9 +193,28 @@ def subplan(
 
     if sum(bool(x) for x in (agency, every, kind)) != 1:
         raise click.UsageError("chọn đúng một trong --agency, --all, --kind")
-    paths = call(build_subplans, opts.workspace, opts.plan, agency, every, kind, output, pdf)
-    _written(paths)
-    click.echo(f"Tổng cộng {sum(1 for p in paths if p.suffix == '.docx')} kế hoạch.")
+    result = call(build_subplans, opts.workspace, opts.plan, agency, every, kind, output, pdf)
+    _written(result.written)
+    _skipped(result.skipped)
+    click.echo(f"Tổng cộng {sum(1 for p in result.written if p.suffix == '.docx')} kế hoạch.")
+
+
+def _skipped(agencies: list[Agency]) -> None:
+    for agency in agencies:
+        click.echo(
+            f"Bỏ qua {agency.name} ({agency.id}): danh mục cơ quan chưa có “tieu_de”, “ma” và "
+            "“dia_danh” để cơ quan này ban hành văn bản.",
+            err=True,
+        )
+
+
+def _missing(agencies: list[Agency], period: str) -> None:
+    if not agencies:
+        click.echo(f"Mọi cơ quan, đơn vị đã gửi báo cáo {period}.")
+        return
+    click.echo(f"Chưa gửi báo cáo {period} ({len(agencies)} cơ quan, đơn vị):")
+    for agency in agencies:
+        click.echo(f"  - {agency.name} ({agency.id})")
 
 
 @main.command()
@@ -259,7 +279,9 @@ def consolidate(opts: Options, period: str, output: Path | None, pdf: bool) -> N
     """Báo cáo tổng hợp của cơ quan theo dõi kế hoạch gửi UBND tỉnh, kèm bảng .xlsx."""
     from .api import build_consolidated
 
-    _written(call(build_consolidated, opts.workspace, period, opts.plan, output, pdf))
+    result = call(build_consolidated, opts.workspace, period, opts.plan, output, pdf)
+    _written(result.written)
+    _missing(result.missing, result.period)
 
 
 @main.command(name="forms")
@@ -333,6 +355,9 @@ def batch(
     )
     for failure in result.failures:
         click.echo(f"Lỗi: {failure.spec.agency_id}: {failure.error}", err=True)
+    _skipped(result.skipped)
+    if period:
+        _missing(result.missing, period)
     if result.archive:
         click.echo(f"Đã nén {result.archive}")
     click.echo(result.summary())

@@ -28,7 +28,14 @@ class Para:
         return next((look for text, look in self.looks if text.strip()), None)
 
 
-_SPECIAL = {w("br"): "\n", w("cr"): "\n", w("tab"): "\t"}
+# A non-breaking hyphen reads as the hyphen it prints; a soft hyphen prints nothing.
+_SPECIAL = {
+    w("br"): "\n",
+    w("cr"): "\n",
+    w("tab"): "\t",
+    w("noBreakHyphen"): "-",
+    w("softHyphen"): "",
+}
 _READ = {w("t"), *_SPECIAL}
 
 
@@ -70,7 +77,9 @@ class DocxReader:
             return {}
         root = etree.fromstring(part.blob)
         return {
-            note.get(w("id")) or "": "".join(t.text or "" for t in note.iter(w("t"))).strip()
+            note.get(w("id")) or "": "".join(
+                _SPECIAL.get(t.tag, t.text or "") for t in note.iter() if t.tag in _READ
+            ).strip()
             for note in root.iter(w("footnote"))
             if note.get(w("type")) is None
         }

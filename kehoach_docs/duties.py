@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from .models.plan import Plan
-from .outline import Entry, outline
+from .models.plan import Item, Plan
+from .outline import Entry, entries
 from .registry import Registry
 
 Role = Literal["chu_tri", "phoi_hop", "thuc_hien"]
@@ -29,25 +28,52 @@ class Duty:
         return ROLE_WORDS[self.role]
 
 
-def entries(plan: Plan) -> Iterator[Entry]:
-    return outline(plan.sections, plan.numbering)
+def roles_in(item: Item, registry: Registry) -> dict[str, Role]:
+    """Every agency's role in one item. A body named by its own id outranks a group it
+    belongs to: listed as phối hợp while its group leads, it supports (and `validate`
+    warns); among equals, chủ trì outranks phối hợp."""
+    lead = item.lead.refs if item.lead else []
+    support = item.support.refs if item.support else []
+    roles: dict[str, Role] = {}
+    for agency_id in registry.expand_ids(item.assignees):
+        roles[agency_id] = "thuc_hien"
+    for agency_id in registry.expand_ids(support):
+        roles[agency_id] = "phoi_hop"
+    for agency_id in registry.expand_ids(lead):
+        roles[agency_id] = "chu_tri"
+    for agency_id in support:
+        if agency_id in registry.agencies:
+            roles[agency_id] = "phoi_hop"
+    for agency_id in lead:
+        if agency_id in registry.agencies:
+            roles[agency_id] = "chu_tri"
+    return roles
 
 
-def _members(registry: Registry, refs: list[str]) -> frozenset[str]:
-    return registry.expand_ids(refs)
+def conflicts(item: Item, registry: Registry) -> list[str]:
+    """Agencies named by id as phối hợp of a task that one of its chủ trì groups holds."""
+    if not (item.lead and item.support):
+        return []
+    grouped = registry.expand_ids(r for r in item.lead.refs if r in registry.groups)
+    return [r for r in item.support.refs if r in registry.agencies and r in grouped]
 
 
 def duties_of(plan: Plan, registry: Registry, agency_id: str) -> list[Duty]:
     """In plan order: tasks it leads or supports, responsibilities assigned to it."""
     out: list[Duty] = []
     for entry in entries(plan):
-        item = entry.item
-        if item.lead and agency_id in _members(registry, item.lead.refs):
-            out.append(Duty(entry, "chu_tri"))
-        elif item.support and agency_id in _members(registry, item.support.refs):
-            out.append(Duty(entry, "phoi_hop"))
-        elif item.assignees and agency_id in _members(registry, item.assignees):
-            out.append(Duty(entry, "thuc_hien"))
+        role = roles_in(entry.item, registry).get(agency_id)
+        if role is not None:
+            out.append(Duty(entry, role))
+    return out
+
+
+def all_duties(plan: Plan, registry: Registry) -> dict[str, list[Duty]]:
+    """Every agency's duties in one walk of the plan (agency id -> duties in plan order)."""
+    out: dict[str, list[Duty]] = {agency_id: [] for agency_id in registry.agencies}
+    for entry in entries(plan):
+        for agency_id, role in roles_in(entry.item, registry).items():
+            out[agency_id].append(Duty(entry, role))
     return out
 
 
@@ -64,25 +90,23 @@ class Load:
 
 def loads(plan: Plan, registry: Registry) -> dict[str, Load]:
     """Count of duties per agency, for every agency of the registry."""
-    out = {agency_id: Load() for agency_id in registry.agencies}
-    for entry in entries(plan):
-        item = entry.item
-        lead = _members(registry, item.lead.refs) if item.lead else set()
-        support = _members(registry, item.support.refs) - lead if item.support else set()
-        for agency_id in lead:
-            out[agency_id].led += 1
-        for agency_id in support:
-            out[agency_id].supported += 1
-        if not item.is_task:
-            for agency_id in _members(registry, item.assignees):
-                out[agency_id].responsibilities += 1
+    out: dict[str, Load] = {}
+    for agency_id, duties in all_duties(plan, registry).items():
+        load = Load()
+        for duty in duties:
+            if duty.role == "chu_tri":
+                load.led += 1
+            elif duty.role == "phoi_hop":
+                load.supported += 1
+            else:
+                load.responsibilities += 1
+        out[agency_id] = load
     return out
 
 
 def agencies_with_duties(plan: Plan, registry: Registry, kind: str | None = None) -> list[str]:
-    counted = loads(plan, registry)
     return [
         agency_id
-        for agency_id, load in counted.items()
+        for agency_id, load in loads(plan, registry).items()
         if load.any and (kind is None or registry.agencies[agency_id].kind == kind)
     ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .compose.inline import plain_text
+from .compose.headings import Addressees, task_heading
 from .duties import ROLE_WORDS
 from .errors import Problem
 from .models.progress import STATUSES
@@ -23,7 +23,7 @@ from .periods import Period
 from .progress import TaskState, short_date
 from .render.xlsx import print_on_a4_landscape
 from .schemas import modeline
-from .vn import shorten
+from .vn import upper_first
 
 TASK_SHEET = "Nhiệm vụ"
 GENERAL_SHEET = "Thông tin chung"
@@ -45,7 +45,6 @@ COLUMNS = [
     ("Đề xuất, kiến nghị", 20, False),
     ("Mã", 10, True),
 ]
-CONTENT_CHARS = 320
 KEY_COLUMN = len(COLUMNS)  # hidden, 1-based
 STATUS_COLUMN = 6
 GENERAL_ROWS = [
@@ -57,7 +56,9 @@ GENERAL_ROWS = [
 ]
 
 
-def form_workbook(plan_id: str, period: Period, agency: Agency, states: list[TaskState]) -> bytes:
+def form_workbook(
+    plan_id: str, period: Period, agency: Agency, states: list[TaskState], names: Addressees
+) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.utils import get_column_letter
@@ -97,7 +98,7 @@ def form_workbook(plan_id: str, period: Period, agency: Agency, states: list[Tas
     for number, state in enumerate(states, start=1):
         row = FIRST_ROW + number - 1
         item = state.duty.entry.item
-        content = shorten(plain_text(item.title or " ".join(item.paragraphs)), CONTENT_CHARS)
+        content = upper_first(task_heading(state.duty.entry, names))
         deadline = (
             short_date(state.deadline) if state.deadline
             else item.timeframe.text if item.timeframe else ""
@@ -114,7 +115,7 @@ def form_workbook(plan_id: str, period: Period, agency: Agency, states: list[Tas
             cell.protection = Protection(locked=locked)
             if locked:
                 cell.fill = grey
-        # Tall enough for the excerpt in its column, and room to write results beside it.
+        # Tall enough for the heading in its column, and room to write results beside it.
         sheet.row_dimensions[row].height = max(75, min(400, 15 * (len(content) // 36 + 2)))
 
     meta = book.create_sheet(META_SHEET)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from .duties import Duty, duties_of, entries
+from .duties import Duty, all_duties, duties_of
 from .models.details import AgencyDetails
 from .models.plan import Plan
 from .models.progress import (
@@ -14,11 +14,14 @@ from .models.progress import (
     DONE_LATE,
     IN_PROGRESS,
     IN_PROGRESS_LATE,
+    NOT_REPORTED_CODE,
+    STATUS_CODES,
     STATUSES,
     Progress,
     TaskProgress,
 )
 from .models.registry import Agency
+from .outline import entries
 from .periods import Period
 from .registry import Registry
 from .vn import nd30_day, nd30_month
@@ -67,15 +70,6 @@ def status_warning(report: TaskProgress, deadline: date | None, period: Period) 
     return None
 
 
-STATUS_CODES = {
-    "Đã hoàn thành": "HT",
-    "Hoàn thành quá hạn": "HTQH",
-    "Đang thực hiện": "ĐTH",
-    "Đang thực hiện, quá hạn": "QH",
-    "Chưa thực hiện": "CTH",
-}
-
-
 @dataclass
 class TaskState:
     agency: Agency
@@ -113,20 +107,26 @@ class PeriodState:
         counted.update(s.status for s in states if s.status)
         return counted
 
+    def __post_init__(self) -> None:
+        # Indexes, so that a table of every agency and task is read in linear time.
+        self._cells = {(s.agency.id, s.duty.entry.key): s for s in self.states}
+        self._first: dict[str, TaskState] = {}
+        for s in self.states:
+            self._first.setdefault(s.duty.entry.key, s)
+
     def find(self, agency_id: str, key: str) -> TaskState | None:
-        return next(
-            (s for s in self.states if s.agency.id == agency_id and s.duty.entry.key == key), None
-        )
+        return self._cells.get((agency_id, key))
 
     def code(self, agency_id: str, key: str) -> str:
-        """A cell of the agency x task table: status code, `?` not reported, `-` not assigned."""
+        """A cell of the agency x task table: the status's abbreviation, "CBC" for a task
+        not yet reported, nothing where the task is not the agency's."""
         state = self.find(agency_id, key)
         if state is None:
-            return "-"
-        return STATUS_CODES[state.report.status] if state.report else "?"
+            return ""
+        return STATUS_CODES[state.report.status] if state.report else NOT_REPORTED_CODE
 
     def entry_of(self, key: str) -> TaskState:
-        return next(s for s in self.states if s.duty.entry.key == key)
+        return self._first[key]
 
     def overdue(self) -> list[TaskState]:
         return [s for s in self.states if s.overdue(self.period)]
@@ -139,12 +139,10 @@ def period_state(
     reports: dict[str, Progress],
     details: dict[str, AgencyDetails],
 ) -> PeriodState:
-    from .duties import agencies_with_duties
-
     assigned: list[Agency] = []
     states: list[TaskState] = []
-    for agency_id in agencies_with_duties(plan, registry):
-        duties = task_duties(plan, registry, agency_id)
+    for agency_id, all_of_it in all_duties(plan, registry).items():
+        duties = [d for d in all_of_it if d.role != "thuc_hien"]
         if not duties:
             continue
         agency = registry.agencies[agency_id]

@@ -62,14 +62,25 @@ class Registry:
         ids = self.expand_ids(refs)
         return [a for a in self.agencies.values() if a.id in ids]
 
-    def wording(self, refs: Iterable[str]) -> str:
-        """The phrase a plan prints for a list of references, capitalised as a sentence."""
+    def phrase(self, refs: Iterable[str]) -> str:
+        """The words for a list of references as they stand inside a sentence."""
         parts = [
             self.groups[r].wording if r in self.groups else self.agencies[r].name
             for r in refs
             if self.knows(r)
         ]
-        return upper_first(", ".join(parts))
+        return ", ".join(parts)
+
+    def wording(self, refs: Iterable[str]) -> str:
+        """The phrase a plan prints for a list of references, capitalised as a sentence."""
+        return upper_first(self.phrase(refs))
+
+    def names(self) -> list[str]:
+        """Every agency's name and short name and every group's wording, longest first."""
+        found = {a.name for a in self.agencies.values()}
+        found |= {a.display_short for a in self.agencies.values()}
+        found |= {g.wording for g in self.groups.values()}
+        return sorted(found, key=len, reverse=True)
 
     def find(self, name: str) -> list[Agency]:
         """Agencies named by id, name, short name or alias, typed loosely."""

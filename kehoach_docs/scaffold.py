@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
+from .compose.headings import Addressees, task_heading
 from .duties import Duty
-from .models.plan import Timeframe
 from .models.registry import Agency
 from .schemas import modeline
-from .vn import shorten
+from .vn import upper_first
 
 
 def q(text: str) -> str:
@@ -16,19 +16,9 @@ def q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _timeframe_lines(value: Timeframe | None, indent: str) -> list[str]:
-    if value is None:
-        return [f"{indent}thoi_gian:            # ví dụ: Quý II năm 2024."]
-    if value.deadline:
-        return [
-            f"{indent}thoi_gian:",
-            f"{indent}  ghi: {q(value.text)}",
-            f"{indent}  han: {value.deadline.isoformat()}",
-        ]
-    return [f"{indent}thoi_gian: {q(value.text)}"]
-
-
-def scaffold_text(plan_id: str, issuer: Agency, agency: Agency, duties: list[Duty]) -> str:
+def scaffold_text(
+    plan_id: str, issuer: Agency, agency: Agency, duties: list[Duty], names: Addressees
+) -> str:
     signer = agency.signer
     lines = [
         modeline("don-vi", 3),
@@ -57,35 +47,31 @@ def scaffold_text(plan_id: str, issuer: Agency, agency: Agency, duties: list[Dut
         "  luu:",
         "    noi: [VT]",
         "",
-        "  # Các nhiệm vụ được giao; mỗi nhiệm vụ có các việc cụ thể (viec).",
+        "  # Các nhiệm vụ được giao. Ghi các việc cụ thể (viec) cho từng nhiệm vụ: chưa ghi thì",
+        "  # kế hoạch của cơ quan chỉ nêu tên nhiệm vụ, và kehoach validate nhắc.",
         "  nhiem_vu:",
     ]
     for duty in duties:
-        if duty.role == "thuc_hien":
-            continue
         item = duty.entry.item
-        summary = item.title or (item.paragraphs[0] if item.paragraphs else "")
-        action = (
-            f"Tổ chức thực hiện nội dung nhiệm vụ tại mục {duty.entry.ref} "
-            f"Kế hoạch của {issuer.display_short}."
-        )
+        heading = upper_first(task_heading(duty.entry, names))
         lines += [
-            f"    # Mục {duty.entry.ref} ({duty.role_words}): {shorten(summary, 90)}",
-            f"    # Thời gian theo kế hoạch của {issuer.display_short}: "
-            f"{item.timeframe.text if item.timeframe else 'không ghi'}",
+            f"    # {upper_first(duty.entry.cite)} ({duty.role_words}); thời gian theo kế hoạch "
+            f"của {issuer.display_short}: {item.timeframe.text if item.timeframe else 'không ghi'}",
             f"    {duty.entry.key}:",
+            f"      tieu_de: {q(heading)}",
+            "      lanh_dao:            # lãnh đạo phụ trách, ví dụ: Phó Giám đốc Nguyễn Văn A",
             "      don_vi:              # phòng chủ trì (mã ở don_vi_truc_thuoc, hoặc tên)",
-            "      viec:",
-            f"        - noi_dung: {q(action)}",
-            "          don_vi:",
-            *_timeframe_lines(item.timeframe, "          "),
+            "      phoi_hop: []         # các phòng phối hợp",
+            "      viec: []             # các việc cụ thể cơ quan sẽ làm; ví dụ:",
+            "      #  - noi_dung: Tham mưu xây dựng …",
+            "      #    thoi_gian: Quý II năm 2024.",
             "",
         ]
     lines += [
         "  # Nhiệm vụ riêng của cơ quan (ngoài kế hoạch của tỉnh), viết như mục của kế hoạch.",
         "  nhiem_vu_them: []",
         "",
-        "  # Thay chữ mặc định: trich_yeu, mo_dau, muc_dich, yeu_cau, ket_thuc, lanh_dao.",
+        "  # Thay chữ mặc định: trich_yeu, mo_dau, muc_dich, yeu_cau, to_chuc, ket_thuc, lanh_dao.",
         "  van_ban: {}",
     ]
     return "\n".join(lines) + "\n"

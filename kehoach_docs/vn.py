@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from decimal import Decimal
 
 # Three blanks wide enough to write a day or month in by hand on a draft.
 DRAFT_BLANK = "      "
@@ -141,3 +142,17 @@ def shorten(text: str, size: int) -> str:
     """Text on one line, cut to `size` characters with "…" when longer."""
     text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1].rstrip(" ,;") + "…"
+
+
+def vn_number(value: float) -> str:
+    """A figure as Vietnamese documents print it: 1.234,5; no binary noise (0,3 for
+    0.1 + 0.2), no trailing zeros."""
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return f"{int(value):,}".replace(",", ".")
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    # Fifteen significant digits: all a float holds for sure, none of its binary noise.
+    text = f"{Decimal(format(value, '.15g')):,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")

@@ -195,8 +195,9 @@ def load_project(root: Path) -> Project:
         problems.extend(found)
     if not problems:
         for plan_id, entry in plans.items():
-            problems.extend(_check_details(registry, entry.plan, details[plan_id]))
-            found = _check_progress(registry, entry.plan, details[plan_id], progress[plan_id])
+            found = _check_details(registry, entry.plan, details[plan_id])
+            found += _check_progress(registry, entry.plan, details[plan_id], progress[plan_id])
+            found += _check_assignments(registry, entry)
             problems.extend(p for p in found if not p.warning)
             warnings.extend(p for p in found if p.warning)
     if problems:
@@ -312,6 +313,43 @@ def _load_details(
     return problems, out
 
 
+def _check_assignments(registry: Registry, entry: LoadedPlan) -> list[Problem]:
+    """What the plan's data allows but a clerk should know: a body named as phối hợp
+    while a group it belongs to leads, a body with duties that cannot issue documents."""
+    from .duties import conflicts, roles_in
+    from .outline import entries
+
+    found: list[Problem] = []
+    cannot_issue: dict[str, PathKey] = {}
+    for item_entry in entries(entry.plan):
+        item = item_entry.item
+        for agency_id in conflicts(item, registry):
+            name = registry.agencies[agency_id].name
+            found.append(
+                entry.source.problem(
+                    (*item_entry.path, "phoi_hop"),
+                    f"{name} được ghi là phối hợp nhưng cũng thuộc nhóm chủ trì "
+                    f"“{registry.phrase(item.lead.refs if item.lead else [])}”: "
+                    "tính là phối hợp",
+                    warning=True,
+                )
+            )
+        for agency_id in roles_in(item, registry):
+            if not registry.agencies[agency_id].can_issue:
+                cannot_issue.setdefault(agency_id, item_entry.path)
+    for agency_id, path in cannot_issue.items():
+        agency = registry.agencies[agency_id]
+        found.append(
+            entry.source.problem(
+                path,
+                f"{agency.name} ({agency_id}) có nhiệm vụ nhưng danh mục cơ quan chưa có đủ "
+                "“tieu_de”, “ma”, “dia_danh”: chưa lập được kế hoạch, báo cáo của cơ quan này",
+                warning=True,
+            )
+        )
+    return found
+
+
 def _check_details(
     registry: Registry, plan: Plan, details: dict[str, LoadedDetails]
 ) -> list[Problem]:
@@ -323,7 +361,8 @@ def _check_details(
         if agency_id not in registry.agencies:
             problems.append(_unknown_agency(registry, loaded, (*base, "co_quan"), agency_id))
             continue
-        keys = {d.entry.key for d in duties_of(plan, registry, agency_id)}
+        duties = duties_of(plan, registry, agency_id)
+        keys = {d.entry.key for d in duties}
         for key in entry.details.tasks:
             if key not in keys:
                 known = ", ".join(sorted(keys)) or "không có"
@@ -334,6 +373,20 @@ def _check_details(
                         f"(các nhiệm vụ của cơ quan: {known})",
                     )
                 )
+        bare = [
+            f"{d.entry.key} ({d.entry.cite})"
+            for d in duties
+            if not (own := entry.details.tasks.get(d.entry.key)) or not own.actions
+        ]
+        if bare:
+            problems.append(
+                loaded.problem(
+                    (*base, "nhiem_vu"),
+                    f"chưa ghi việc cụ thể (viec) cho {len(bare)} nhiệm vụ: {', '.join(bare)}; "
+                    "kế hoạch của cơ quan chỉ nêu tên các nhiệm vụ này",
+                    warning=True,
+                )
+            )
     return problems
 
 

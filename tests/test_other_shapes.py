@@ -175,12 +175,21 @@ def test_legal_basis_is_italic(paras: list[Para]) -> None:
 def test_appendices_start_new_pages_with_a_task_table(doc: DocxReader, paras: list[Para]) -> None:
     titles = [p for p in paras if p.style == "KhAppendixTitle"]
     assert [p.text for p in titles] == ["Phụ lục I", "Phụ lục II"]
-    assert all(p.element.find(f"{w('pPr')}/{w('pageBreakBefore')}") is not None for p in titles)
+    # Each appendix is a section of its own: a new page, numbered from 1 (NĐ 30).
+    for title in titles:
+        before = title.element.getprevious()
+        section = before.find(f"{w('pPr')}/{w('sectPr')}")
+        assert section is not None and section.find(w("type")) is None  # next page
+    sections = doc.doc.sections
+    assert len(sections) == 3
+    starts = [s._sectPr.find(w("pgNumType")) for s in sections]
+    assert starts[0] is None
+    assert [el.get(w("start")) for el in starts[1:]] == ["1", "1"]
     table = doc.doc.tables[-1]
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows[0] == ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm"]
     assert rows[1][:3] == [
-        "1.1",
+        "III.1.1",
         "Tham mưu xây dựng chính sách thu hút dự án công nghệ cao.",
         "Phòng Quản lý Công nghiệp.",
     ]

@@ -93,17 +93,31 @@ def test_subplan_content_without_details(all_subplans: Path) -> None:
     paras = list(reader.paragraphs())
     text = [p.text for p in paras]
     summary = next(p.text for p in paras if p.style == "KhSummary")
-    assert summary.startswith("Triển khai thực hiện Kế hoạch số      /KH-UBND ngày      tháng")
+    # The title cites the provincial plan and names its subject.
+    assert summary.startswith("Thực hiện Kế hoạch số      /KH-UBND ngày      tháng")
     assert "của Ủy ban nhân dân tỉnh triển khai thực hiện Kế hoạch số 120-KH/TU" in summary
     assert [p.text for p in paras if p.style == "KhHeading1"] == [
         "I. MỤC ĐÍCH, YÊU CẦU",
         "II. NHIỆM VỤ CỤ THỂ",
         "III. TỔ CHỨC THỰC HIỆN",
     ]
+    tasks = [p.text for p in paras if p.style == "KhHeading2"]
+    # In the agency's own voice: the sentence's subject ("Các sở, ban ngành …") is dropped.
+    assert tasks[1] == (
+        "2. Tiếp tục rà soát, sắp xếp tổ chức bộ máy bên trong theo hướng tinh gọn, nâng cao "
+        "hiệu lực, hiệu quả quản lý nhà nước"
+    )
+    assert tasks[5] == (
+        "6. Tổ chức tuyên truyền, phổ biến, quán triệt nội dung của Kế hoạch số 120-KH/TU đến "
+        "đội ngũ cán bộ, công chức, viên chức thuộc ngành, cấp mình quản lý"
+    )
     assert "- Vai trò: Chủ trì thực hiện (mục II.2 Kế hoạch của UBND tỉnh)." in text
     assert "- Vai trò: Phối hợp với Sở Nội vụ (mục II.6 Kế hoạch của UBND tỉnh)." in text
-    assert any("báo cáo UBND tỉnh (qua Sở Nội vụ) kết quả thực hiện" in t for t in text)
-    assert "1. Thực hiện nhiệm vụ tại mục III.1 Kế hoạch của UBND tỉnh" in text
+    assert "- Vai trò: Thực hiện (mục III.1 Kế hoạch của UBND tỉnh)." in text
+    # Only once the provincial text: no pasted paragraph, no instruction to others.
+    assert not any(t.startswith("Thủ trưởng các sở") for t in text)
+    assert not any("liên hệ Sở Nội vụ" in t for t in text)
+    assert any("báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ) kết quả thực hiện" in t for t in text)
     label = text.index("Nơi nhận:")
     assert text[label + 1 : label + 6] == [
         "- UBND tỉnh (b/c);",
@@ -113,21 +127,40 @@ def test_subplan_content_without_details(all_subplans: Path) -> None:
         "- Lưu: VT.",
     ]
     assert [p.text for p in paras if p.style == "KhSignature"] == ["GIÁM ĐỐC"]
-    assert reader.footnote_refs() == ["1", "2"]
+    # Footnotes only where the sub-plan itself refers to one: here none.
+    assert reader.footnote_refs() == []
+    assert reader.footnotes() == {}
 
 
 def test_subplan_with_the_agencys_own_details(all_subplans: Path) -> None:
     reader = DocxReader(all_subplans / f"{PLAN_ID}-so-noi-vu.docx")
     text = [p.text for p in reader.paragraphs()]
-    assert (
-        "a) Thẩm định đề án sắp xếp tổ chức bộ máy bên trong của các sở, ban ngành và Ủy ban "
-        "nhân dân các huyện, thành phố." in text
+    start = text.index(
+        "2. Tiếp tục rà soát, sắp xếp tổ chức bộ máy bên trong theo hướng tinh gọn, nâng cao "
+        "hiệu lực, hiệu quả quản lý nhà nước"
     )
-    assert "- Đơn vị chủ trì tham mưu: Phòng Tổ chức - Biên chế và Tổ chức phi chính phủ." in text
-    assert "- Thời gian thực hiện: Trước ngày 31 tháng 5 năm 2024." in text
-    assert "- Sản phẩm: Dự thảo Quyết định của Ủy ban nhân dân tỉnh" in text
+    assert text[start + 1 : start + 6] == [
+        "- Vai trò: Phối hợp với các sở, ban ngành, Ủy ban nhân dân các huyện, thành phố "
+        "(mục II.2 Kế hoạch của UBND tỉnh).",
+        "- Thẩm định đề án sắp xếp tổ chức bộ máy bên trong của các sở, ban ngành và Ủy ban "
+        "nhân dân các huyện, thành phố (thời gian: trước ngày 31 tháng 5 năm 2024).",
+        "- Lãnh đạo phụ trách: Phó Giám đốc phụ trách tổ chức bộ máy.",
+        "- Đơn vị chủ trì: Phòng Tổ chức - Biên chế và Tổ chức phi chính phủ.",
+        "- Thời gian thực hiện: Thường xuyên.",
+    ]
+    assert (
+        "- Đơn vị chủ trì: Phòng Tổ chức - Biên chế và Tổ chức phi chính phủ; Đơn vị phối hợp: "
+        "Phòng Công chức, viên chức, Văn phòng Sở." in text
+    )
+    assert (
+        "- Xây dựng dự thảo Quy định chính sách thu hút, trọng dụng người có tài năng vào làm "
+        "việc trong cơ quan hành chính nhà nước và đơn vị sự nghiệp công lập của tỉnh (thời "
+        "gian: trước ngày 10 tháng 6 năm 2024; sản phẩm: dự thảo Quyết định của Ủy ban nhân "
+        "dân tỉnh)." in text
+    )
+    assert "7. Theo dõi, đôn đốc, tổng hợp và tham mưu tổ chức thực hiện Kế hoạch" in text
     label = text.index("Nơi nhận:")
-    assert text[label + 4 - 1 : label + 8 - 1] == [
+    assert text[label + 3 : label + 7] == [
         "- Phòng Tổ chức - Biên chế và Tổ chức phi chính phủ (t/h);",
         "- Phòng Công chức, viên chức (t/h);",
         "- Văn phòng Sở (t/h);",
@@ -137,7 +170,7 @@ def test_subplan_with_the_agencys_own_details(all_subplans: Path) -> None:
 
 def test_follow_up_body_reports_directly(all_subplans: Path) -> None:
     text = DocxReader(all_subplans / f"{PLAN_ID}-so-noi-vu.docx").text()
-    assert "Sở Nội vụ báo cáo UBND tỉnh kết quả thực hiện" in text
+    assert "Sở Nội vụ báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện" in text
     assert "(qua Sở Nội vụ)" not in text
 
 
@@ -174,16 +207,27 @@ def test_scaffold_round_trip(run: Run, example_copy: Path) -> None:
     path = example_copy / "plans" / PLAN_ID / "don-vi" / "so-y-te.yaml"
     text = path.read_text(encoding="utf-8")
     assert "nv-6:" in text and "nv-4:" not in text
-    edited = text.replace(
-        '"Tổ chức thực hiện nội dung nhiệm vụ tại mục II.6 Kế hoạch của UBND tỉnh."',
-        '"Đề xuất nhu cầu thu hút bác sĩ chuyên khoa, gửi Sở Nội vụ."',
+    # No words of the program's own stand in for the agency's actions.
+    assert "viec: []" in text
+    result = run("-w", ws, "validate")
+    warning = next(line for line in result.stderr.splitlines() if "so-y-te.yaml" in line)
+    assert "ke_hoach_don_vi.nhiem_vu: cảnh báo: chưa ghi việc cụ thể (viec) cho" in warning
+    assert "nv-6 (mục II.6)" in warning
+    start = text.index("    nv-6:")
+    edited = (
+        text[:start]
+        + text[start:].replace(
+            "viec: []",
+            "viec:\n        - noi_dung: Đề xuất nhu cầu thu hút bác sĩ chuyên khoa, gửi Sở Nội vụ.",
+            1,
+        )
     ).replace('ho_ten: ""', "ho_ten: Nguyễn Văn Bình")
     assert edited != text
     path.write_text(edited, encoding="utf-8")
     result = run("-w", ws, "subplan", "--agency", "so-y-te", "-o", str(example_copy / "out"))
     assert result.exit_code == 0, result.output
     doc = DocxReader(example_copy / "out" / f"{PLAN_ID}-so-y-te.docx").text()
-    assert "a) Đề xuất nhu cầu thu hút bác sĩ chuyên khoa, gửi Sở Nội vụ." in doc
+    assert "- Đề xuất nhu cầu thu hút bác sĩ chuyên khoa, gửi Sở Nội vụ." in doc
     assert "Nguyễn Văn Bình" in doc
 
     result = run("-w", ws, "scaffold", "--agency", "so-y-te")

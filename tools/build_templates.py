@@ -127,6 +127,9 @@ def add_styles(doc) -> None:  # type: ignore[no-untyped-def]
     body = dict(first_line=1.27, after=6, line=1.15)
     pstyle(doc, "KhBody", **body)
     pstyle(doc, "KhBasis", italic=True, **body)
+    # The last paragraph of the body keeps with the signature block below it.
+    pstyle(doc, "KhClosing", keep_next=True, **body)
+    pstyle(doc, "KhAttachment", italic=True, align=LEFT, after=6, keep_next=True)
     pstyle(doc, "KhHeading1", bold=True, keep_next=True, outline=0, **body)
     pstyle(doc, "KhHeading2", bold=True, keep_next=True, outline=1, **body)
     pstyle(doc, "KhHeading3", keep_next=True, outline=2, **body)
@@ -265,7 +268,13 @@ def title_block(doc) -> None:  # type: ignore[no-untyped-def]
 def blocks(doc, source: str) -> None:  # type: ignore[no-untyped-def]
     """The body loop: each block kind prints in its own paragraph style."""
     para(doc, f"{{%p for b in {source} %}}")
-    kinds = [("h1", "KhHeading1"), ("h2", "KhHeading2"), ("h3", "KhHeading3"), ("basis", "KhBasis")]
+    kinds = [
+        ("h1", "KhHeading1"),
+        ("h2", "KhHeading2"),
+        ("h3", "KhHeading3"),
+        ("basis", "KhBasis"),
+        ("closing", "KhClosing"),
+    ]
     for i, (kind, style) in enumerate(kinds):
         para(doc, f"{{%p {'if' if i == 0 else 'elif'} b.kind == '{kind}' %}}")
         para(doc, "{{r b.runs }}", style)
@@ -312,9 +321,14 @@ def signature_block(doc) -> None:  # type: ignore[no-untyped-def]
 
 
 def appendices(doc) -> None:  # type: ignore[no-untyped-def]
+    """Each appendix starts a page (the renderer makes that a section of its own, numbered
+    from 1 and landscape where asked): "PHỤ LỤC I", its title, the "(Kèm theo …)" note."""
     para(doc, "{%p for a in appendices %}")
-    title = para(doc, "{{ a.title }}", "KhAppendixTitle")
-    title.paragraph_format.page_break_before = True
+    start = para(doc, "{{ a.label or a.title }}", "KhAppendixTitle")
+    start.paragraph_format.page_break_before = True
+    para(doc, "{%p if a.label %}")
+    para(doc, "{{ a.title }}", "KhAppendixTitle")
+    para(doc, "{%p endif %}")
     para(doc, "{%p if a.subtitle %}")
     para(doc, "{{ a.subtitle }}", "KhAppendixSubtitle")
     para(doc, "{%p endif %}")
@@ -322,34 +336,21 @@ def appendices(doc) -> None:  # type: ignore[no-untyped-def]
     para(doc, "{{ a.note }}", "KhAppendixNote")
     para(doc, "{%p endif %}")
     blocks(doc, "a.blocks")
-    para(doc, "{%p if a.tasks %}")
-    heads = ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm"]
-    widths = [Cm(1.0), Cm(6.0), Cm(3.0), Cm(2.6), Cm(2.2), Cm(1.7)]
-    table = doc.add_table(rows=3, cols=len(heads))
-    table.style = doc.styles["Table Grid"]
-    table.autofit = False
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
-    for col, width in zip(table.columns, widths, strict=True):
-        col.width = width
-    for cell, head in zip(table.rows[0].cells, heads, strict=True):
-        first_paragraph(cell, "KhTableHead", head)
-    row_tags = ["{%tr for t in a.tasks %}", "", "", "", "", ""]
-    fields = ["t.number", "t.content", "t.lead", "t.support", "t.timeframe", "t.product"]
-    first_paragraph(table.rows[1].cells[0], "KhTableText", row_tags[0])
-    for cell, name in zip(table.rows[2].cells, fields, strict=True):
-        first_paragraph(cell, "KhTableText", f"{{{{ {name} }}}}")
-    end = table.add_row()
-    first_paragraph(end.cells[0], "KhTableText", "{%tr endfor %}")
-    head_row = table._tbl.findall(qn("w:tr"))[0]
-    tr = head_row.find(qn("w:trPr"))
-    if tr is None:
-        tr = OxmlElement("w:trPr")
-        head_row.insert(0, tr)
-    tr.append(OxmlElement("w:tblHeader"))
-    para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
+
+
+def attachment(doc) -> None:  # type: ignore[no-untyped-def]
+    para(doc, "{%p if attachment %}")
+    para(doc, "{{ attachment }}", "KhAttachment")
+    para(doc, "{%p endif %}")
+
+
+def current_word(doc) -> None:  # type: ignore[no-untyped-def]
+    """Open in Word without "[Compatibility Mode]" (python-docx's default file is 2010's)."""
+    settings = doc.settings.element
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
 
 
 def drop_leftovers(doc) -> None:  # type: ignore[no-untyped-def]
@@ -409,6 +410,7 @@ def finish(doc, path: Path) -> None:  # type: ignore[no-untyped-def]
     props.title = ""
     props.comments = ""
     props.last_modified_by = ""
+    current_word(doc)
     doc.save(str(path))
 
 
@@ -417,6 +419,7 @@ def build_plan(path: Path) -> None:
     header_block(doc)
     title_block(doc)
     blocks(doc, "body")
+    attachment(doc)
     signature_block(doc)
     appendices(doc)
     finish(doc, path)

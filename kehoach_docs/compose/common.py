@@ -1,119 +1,91 @@
-"""Parts every NĐ 30 document shares: header block, signature, Nơi nhận."""
+"""Parts every NĐ 30 document shares: header block, signature, Kính gửi, Nơi nhận."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from datetime import date
 
-from ..models.plan import Archive, Recipient
+from ..document import Header, Inline, Paragraph, Signature, Span, plain
+from ..errors import KehoachError
+from ..models.plan import Archive, Plan
 from ..models.registry import Agency, Signer
-from ..registry import Registry
-from ..vn import numbered, place_date_line
-from .inline import DRAFTER, Footnotes, Runs, lines, plain, run_xml
-
-# Phụ lục III of NĐ 30: national law, the same in every province.
-TYPE_NAMES = {
-    "KH": "KẾ HOẠCH",
-    "BC": "BÁO CÁO",
-    "QĐ": "QUYẾT ĐỊNH",
-    "TB": "THÔNG BÁO",
-    "TTr": "TỜ TRÌNH",
-    "CTr": "CHƯƠNG TRÌNH",
-    "HD": "HƯỚNG DẪN",
-    "CT": "CHỈ THỊ",
-    "NQ": "NGHỊ QUYẾT",
-    "QyĐ": "QUY ĐỊNH",
-    "ĐA": "ĐỀ ÁN",
-    "PA": "PHƯƠNG ÁN",
-    "BB": "BIÊN BẢN",
-}
-
-
-@dataclass
-class Block:
-    """One body paragraph: `kind` picks the template's paragraph, `runs` its text."""
-
-    kind: str
-    runs: Runs
-
-
-@dataclass
-class HeaderVM:
-    governing: Runs
-    issuing: Runs
-    number: str
-    place_date: str
-
-
-@dataclass
-class SignatureVM:
-    authority: list[str]
-    title: str
-    name: str
-
-
-@dataclass
-class DocumentVM:
-    """What every document template receives; kinds add their own fields beside it."""
-
-    header: HeaderVM
-    doc_type: str
-    summary: Runs
-    body: list[Block]
-    recipients: list[Runs]
-    signature: SignatureVM
-    to: list[str] = field(default_factory=list)
-    appendices: list[object] = field(default_factory=list)
-    footnotes: Footnotes | None = None
+from ..vn import date_words, numbered, place_date_line
 
 
 def header_for(
     agency: Agency, type_code: str, number: int | str | None, when: date | None, year: int | None
-) -> HeaderVM:
-    # Validation guarantees an issuing agency has all three (Agency.can_issue).
-    assert agency.header is not None and agency.code and agency.place
-    return HeaderVM(
-        governing=lines(agency.header.governing),
-        issuing=lines(agency.header.issuing),
+) -> Header:
+    """Boxes 2-4 of `agency`; validation has made sure it can issue documents."""
+    if agency.header is None or not agency.code or not agency.place:
+        raise KehoachError(
+            f"{agency.name} ({agency.id}) chưa đủ thông tin để ban hành văn bản: cần "
+            "“tieu_de”, “ma” và “dia_danh” trong danh mục cơ quan"
+        )
+    return Header(
+        governing=tuple(agency.header.governing),
+        issuing=tuple(agency.header.issuing),
         number=numbered("Số:", number, type_code, agency.code),
         place_date=place_date_line(agency.place, when, year),
     )
 
 
-def to_lines(recipients: list[str]) -> list[str]:
-    """Box 9a: `Kính gửi: X.`; several recipients one a line, `-` before, `;` after."""
-    if not recipients:
-        return []
-    if len(recipients) == 1:
-        return [f"Kính gửi: {recipients[0].rstrip('.;')}."]
-    items = [f"- {r.rstrip('.;')};" for r in recipients]
-    items[-1] = items[-1][:-1] + "."
-    return ["Kính gửi:", *items]
-
-
-def signature_for(signer: Signer) -> SignatureVM:
-    return SignatureVM(
-        authority=[a.upper() for a in signer.authority],
+def signature_for(signer: Signer) -> Signature:
+    return Signature(
+        authority=tuple(a.upper() for a in signer.authority),
         title=signer.title.upper(),
         name=signer.name,
     )
 
 
-def recipient_lines(
-    registry: Registry, recipients: list[Recipient], archive: Archive
-) -> list[Runs]:
-    """`- X (b/c);` one a line, then `- Lưu: VT, ….` with the drafter mark in small type."""
-    out: list[Runs] = []
-    for r in recipients:
-        text = r.text or registry.wording(r.refs)
-        mark = f" ({r.purpose})" if r.purpose else ""
-        out.append(plain(f"- {text}{mark};"))
-    xml = run_xml("- Lưu: ")
+def to_lines(recipients: list[str]) -> tuple[str, ...]:
+    """Box 9a: `Kính gửi: X.`; several recipients one a line, `-` before, `;` after."""
+    if not recipients:
+        return ()
+    if len(recipients) == 1:
+        return (f"Kính gửi: {recipients[0].rstrip('.;')}.",)
+    items = [f"- {r.rstrip('.;')};" for r in recipients]
+    items[-1] = items[-1][:-1] + "."
+    return ("Kính gửi:", *items)
+
+
+def recipient_line(text: str, purpose: str | None = None) -> Inline:
+    """`- X (b/c);`"""
+    mark = f" ({purpose})" if purpose else ""
+    return plain(f"- {text.rstrip(' .;')}{mark};")
+
+
+def archive_line(archive: Archive) -> Inline:
+    """`- Lưu: VT, NC(TTTT).` with the drafter's mark in small type after its unit."""
+    pieces: list[Span] = [Span("- Lưu: ")]
     for i, place in enumerate(archive.places):
-        xml += run_xml(("" if i == 0 else ", ") + place)
+        pieces.append(Span(("" if i == 0 else ", ") + place))
         if archive.drafter and archive.drafter.after == place:
-            xml += run_xml(archive.drafter.mark, DRAFTER)
+            pieces.append(Span(archive.drafter.mark, "drafter"))
     if archive.copies:
-        xml += run_xml(f" ({archive.copies})")
-    out.append(Runs(xml + run_xml(".")))
+        pieces.append(Span(f" ({archive.copies})"))
+    pieces.append(Span("."))
+    return Inline(tuple(pieces))
+
+
+def cite_plan(plan: Plan, issuer: Agency) -> str:
+    """`Kế hoạch số 15/KH-UBND ngày 04 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh`."""
+    number = numbered("số", plan.number, plan.type_code, issuer.code or "")
+    return f"Kế hoạch {number} {date_words(plan.date, plan.issue_year)} của {issuer.name}"
+
+
+def body_paragraph(text: Inline) -> Paragraph:
+    """A paragraph; one typed with a leading "- " or "+ " is a bullet paragraph."""
+    first = text.pieces[0] if text.pieces else None
+    if isinstance(first, Span) and first.text[:2] in ("- ", "+ "):
+        rest = Span(first.text[2:], first.role, first.bold, first.italic)
+        return Paragraph(Inline((rest, *text.pieces[1:])), bullet=first.text[0])
+    return Paragraph(text)
+
+
+def closing(paragraphs: Iterable[Inline]) -> list[Paragraph]:
+    """The closing paragraphs; the last keeps with the signature block below it, so that
+    Nơi nhận and the signature never stand alone on a page."""
+    out = [Paragraph(p, "closing") for p in paragraphs]
+    if out:
+        out[-1] = Paragraph(out[-1].text, "closing", keep_with_next=True)
     return out

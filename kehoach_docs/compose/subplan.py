@@ -1,216 +1,350 @@
-"""An agency's own plan, derived from the provincial plan and the agency's details.
+"""An agency's own plan (a sub-plan), in the agency's voice, from its duties and its file.
 
-The sub-plan is built as another Plan and composed like any plan, so it shares every
-rule of form with the provincial one. Without details it is still a signable draft.
+The shape is that of real sub-plans of provincial bodies: per task a short heading, the
+agency's role, the concrete actions it will take, the leader in charge, its own units in
+charge and in support, and the deadline, each once. The provincial text is cited, not
+pasted; "Tổ chức thực hiện" speaks to the agency's own units and reports upward.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..duties import Duty, duties_of
-from ..models.details import AgencyDetails, TaskDetails
-from ..models.plan import Assignment, Plan, Timeframe
+from ..document import (
+    Block,
+    Document,
+    Inline,
+    Item,
+    LabelLine,
+    LabelLook,
+    Paragraph,
+    Span,
+    plain,
+)
+from ..duties import Duty
+from ..kinds import SUBPLAN
+from ..models.details import Action, AgencyDetails, TaskDetails
+from ..models.plan import Archive, Assignment, Plan, Timeframe
 from ..models.registry import Agency
+from ..nd30 import TO_ACT, TO_KNOW, TO_REPORT
+from ..outline import Entry, build, format_number
 from ..registry import Registry
-from ..vn import date_words, numbered
-from .common import DocumentVM
-from .plan import compose_plan
+from ..vn import upper_first
+from .common import (
+    archive_line,
+    body_paragraph,
+    cite_plan,
+    closing,
+    header_for,
+    recipient_line,
+    signature_for,
+)
+from .headings import Addressees, item_heading, lower_first, task_heading
+from .inline import Footnotes, inline, plain_text
+from .plan import PlanComposer, number_inline
+
+LABELS = LabelLook(bullet="-")
 
 
-def cite_plan(plan: Plan, issuer: Agency) -> str:
-    """`Kế hoạch số 15/KH-UBND ngày 04 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh`."""
-    number = numbered("số", plan.number, plan.type_code, issuer.code or "")
-    return f"Kế hoạch {number} {date_words(plan.date, plan.issue_year)} của {issuer.name}"
+def subject(plan: Plan) -> str:
+    """What the plan is about, said after other words: its `chu_de`, else its trích yếu."""
+    return lower_first(plain_text(plan.subject or plan.summary).rstrip(" ."))
 
 
-def _assignment_text(registry: Registry, assignment: Assignment | None) -> str:
-    if assignment is None:
-        return ""
-    return assignment.text or registry.wording(assignment.refs)
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", ":", ";")) else text + "."
 
 
-def _timeframe(value: Timeframe | None) -> dict[str, Any] | None:
-    return value.model_dump(by_alias=True, exclude_none=True) if value else None
-
-
-class SubplanBuilder:
-    def __init__(self, plan: Plan, registry: Registry, agency: Agency,
-                 details: AgencyDetails | None) -> None:  # fmt: skip
+class SubplanComposer:
+    def __init__(
+        self,
+        plan: Plan,
+        registry: Registry,
+        agency: Agency,
+        details: AgencyDetails | None,
+        duties: list[Duty],
+    ) -> None:
         self.plan = plan
         self.registry = registry
         self.agency = agency
         self.details = details or AgencyDetails.model_validate({"co_quan": agency.id})
+        self.duties = duties
         self.issuer = registry.agencies[plan.issuer]
-        self.duties = duties_of(plan, registry, agency.id)
+        follow = registry.agencies.get(plan.follow_up or "")
+        self.follow = follow if follow is not None and follow.id != agency.id else None
+        self.footnotes = Footnotes(dict(plan.footnotes))
+        self.names = Addressees(registry)
 
-    # -- the provincial plan as cited -------------------------------------------------
+    # -- words ------------------------------------------------------------------------
+    @property
+    def short(self) -> str:
+        return self.agency.display_short
+
     def cited_plan(self) -> str:
         return cite_plan(self.plan, self.issuer)
 
-    def _about(self) -> str:
-        return f" triển khai thực hiện {self.plan.implements}" if self.plan.implements else ""
+    def source(self, entry: Entry) -> str:
+        return f"{entry.cite} Kế hoạch của {self.issuer.display_short}"
 
-    # -- parts ------------------------------------------------------------------------
+    def text(self, value: str) -> Inline:
+        return inline(value, self.footnotes)
+
+    def unit(self, ref: str) -> str:
+        return self.details.unit_name(ref)
+
+    # -- the parts --------------------------------------------------------------------
     def summary(self) -> str:
-        return (
-            self.details.text.summary or f"Triển khai thực hiện {self.cited_plan()}{self._about()}"
-        )
+        return self.details.text.summary or f"Thực hiện {self.cited_plan()} {subject(self.plan)}"
 
     def opening(self) -> list[str]:
         if self.details.text.opening:
             return self.details.text.opening
         return [
-            f"Thực hiện {self.cited_plan()}{self._about()}; {self.agency.name} ban hành "
+            f"Thực hiện {self.cited_plan()} {subject(self.plan)}; {self.agency.name} ban hành "
             "Kế hoạch triển khai thực hiện như sau:"
         ]
 
-    def purpose(self) -> dict[str, Any]:
-        purpose = self.details.text.purpose or [
+    def purpose(self) -> list[Block]:
+        text = self.details.text
+        purpose = text.purpose or [
             f"Cụ thể hóa các nhiệm vụ được giao cho {self.agency.name} tại {self.cited_plan()}, "
             "bảo đảm triển khai kịp thời, đồng bộ, hiệu quả."
         ]
-        requirements = self.details.text.requirements or [
+        requirements = text.requirements or [
             "Xác định rõ nội dung công việc, đơn vị chủ trì, thời hạn hoàn thành; gắn trách "
             "nhiệm của người đứng đầu với kết quả thực hiện nhiệm vụ được giao."
         ]
-        return {
-            "tieu_de": "MỤC ĐÍCH, YÊU CẦU",
-            "muc": [
-                {"tieu_de": "Mục đích:", "lien_dong": True, "noi_dung": purpose},
-                {"tieu_de": "Yêu cầu:", "lien_dong": True, "noi_dung": requirements},
-            ],
-        }
-
-    def role_text(self, duty: Duty) -> str:
-        source = f"mục {duty.entry.ref} {self.cited_plan_short()}"
-        if duty.role == "chu_tri":
-            return f"Chủ trì thực hiện ({source})."
-        lead = _assignment_text(self.registry, duty.entry.item.lead)
-        return f"Phối hợp với {lead} ({source})." if lead else f"Phối hợp thực hiện ({source})."
-
-    def cited_plan_short(self) -> str:
-        return f"Kế hoạch của {self.issuer.display_short}"
-
-    def task(self, duty: Duty) -> dict[str, Any]:
-        item = duty.entry.item
-        own: TaskDetails = self.details.tasks.get(duty.entry.key, TaskDetails())
-        actions = [
-            {
-                "noi_dung": [a.text],
-                **({"chu_tri": {"ghi": self.details.unit_name(a.unit) + "."}} if a.unit else {}),
-                **(
-                    {"phoi_hop": {"ghi": self.details.unit_name(a.support) + "."}}
-                    if a.support
-                    else {}
-                ),
-                **({"san_pham": a.product} if a.product else {}),
-                **({"thoi_gian": _timeframe(a.timeframe)} if a.timeframe else {}),
-            }
-            for a in own.actions
+        return [
+            self._run_in(1, "Mục đích:", purpose),
+            self._run_in(2, "Yêu cầu:", requirements),
         ]
-        paragraphs = list(item.paragraphs) or [item.title or ""]
-        task: dict[str, Any] = {
-            "noi_dung": paragraphs,
-            "nhan_khac": [{"nhan": "Vai trò", "ghi": self.role_text(duty)}],
-        }
-        if actions:
-            task["muc"] = actions
-        if own.unit:
-            task["chu_tri"] = {"ghi": self.details.unit_name(own.unit) + "."}
-        timeframe = own.timeframe or item.timeframe
-        if timeframe:
-            task["thoi_gian"] = _timeframe(timeframe)
-        return task
 
-    def organisation(self) -> dict[str, Any]:
-        short = self.agency.display_short
-        items: list[dict[str, Any]] = []
-        for duty in (d for d in self.duties if d.role == "thuc_hien"):
-            items.append(
-                {
-                    "tieu_de": f"Thực hiện nhiệm vụ tại mục {duty.entry.ref} "
-                    f"{self.cited_plan_short()}",
-                    "noi_dung": list(duty.entry.item.paragraphs),
-                }
+    def _run_in(self, index: int, title: str, paragraphs: list[str]) -> Item:
+        return Item(
+            level=2,
+            number=number_inline(f"{index}.", 2),
+            title=plain(title, "strong"),
+            blocks=tuple(body_paragraph(self.text(p)) for p in paragraphs),
+            run_in=True,
+        )
+
+    def role_line(self, duty: Duty) -> LabelLine:
+        where = self.source(duty.entry)
+        item = duty.entry.item
+        if duty.role == "chu_tri":
+            words = f"Chủ trì thực hiện ({where})."
+        elif duty.role == "phoi_hop":
+            lead = self._assignment(item.lead)
+            words = f"Phối hợp với {lead} ({where})." if lead else f"Phối hợp thực hiện ({where})."
+        else:
+            words = f"Thực hiện ({where})."
+        return LabelLine("Vai trò", plain(words), LABELS)
+
+    def _assignment(self, assignment: Assignment | None) -> str:
+        if assignment is None:
+            return ""
+        if assignment.refs:
+            return self.registry.phrase(assignment.refs)
+        return lower_first((assignment.text or "").rstrip(" ."))
+
+    def action(self, action: Action, task: TaskDetails, timeframe: Timeframe | None) -> Paragraph:
+        """`- <việc> (<what differs from the task's own lines>).`"""
+        notes = []
+        if action.unit and action.unit != task.unit:
+            notes.append(f"{self.unit(action.unit)} chủ trì")
+        if action.support and action.support not in task.support:
+            notes.append(f"phối hợp: {self.unit(action.support)}")
+        if action.timeframe and (timeframe is None or action.timeframe.text != timeframe.text):
+            notes.append(f"thời gian: {lower_first(action.timeframe.text.rstrip(' .'))}")
+        if action.product:
+            notes.append(f"sản phẩm: {lower_first(action.product.rstrip(' .'))}")
+        text = plain_text(action.text).rstrip(" .;")
+        if notes:
+            text += f" ({'; '.join(notes)})"
+        return Paragraph(self.text(_sentence(text)), bullet="-")
+
+    def content(self, duty: Duty, task: TaskDetails) -> list[Block]:
+        """What the agency will do: its own actions, else the points of the task."""
+        if task.actions:
+            timeframe = task.timeframe or duty.entry.item.timeframe
+            return [self.action(a, task, timeframe) for a in task.actions]
+        own = {d.entry.key for d in self.duties}
+        return [
+            Paragraph(plain(_sentence(item_heading(child, self.names))), bullet="-")
+            for child in duty.entry.children
+            if child.key not in own
+        ]
+
+    def units_line(self, task: TaskDetails) -> LabelLine | None:
+        lead = self.unit(task.unit) if task.unit else ""
+        support = ", ".join(self.unit(s) for s in task.support)
+        if not task.unit and task.actions:
+            units = {a.unit for a in task.actions if a.unit}
+            lead = self.unit(units.pop()) if len(units) == 1 else ""
+        if not lead and not support:
+            return None
+        value = plain(lead) if lead else Inline()
+        if support:
+            if lead:
+                value = value + plain("; ") + Inline((Span("Đơn vị phối hợp:", "label"),))
+                value = value + plain(f" {support}")
+            else:
+                return LabelLine("Đơn vị phối hợp", plain(support + "."), LABELS)
+        return LabelLine("Đơn vị chủ trì", value + plain("."), LABELS)
+
+    def task(self, index: int, duty: Duty) -> Item:
+        task = self.details.tasks.get(duty.entry.key, TaskDetails())
+        heading = task.title or task_heading(duty.entry, self.names)
+        blocks: list[Block] = [self.role_line(duty), *self.content(duty, task)]
+        if task.leader:
+            blocks.append(LabelLine("Lãnh đạo phụ trách", plain(_sentence(task.leader)), LABELS))
+        units = self.units_line(task)
+        if units is not None:
+            blocks.append(units)
+        timeframe = task.timeframe or duty.entry.item.timeframe
+        if timeframe is not None:
+            blocks.append(LabelLine("Thời gian thực hiện", self.text(timeframe.text), LABELS))
+        product = duty.entry.item.product
+        if product:
+            blocks.append(LabelLine("Sản phẩm", self.text(_sentence(product)), LABELS))
+        return Item(
+            level=2,
+            number=number_inline(f"{index}.", 2),
+            title=self.text(upper_first(heading)),
+            blocks=tuple(blocks),
+        )
+
+    def extra_tasks(self, start: int) -> list[Item]:
+        """Tasks of the agency's own, beyond the provincial plan, written as plan items."""
+        composer = PlanComposer(self.plan, self.registry)
+        composer.footnotes = self.footnotes
+        out = []
+        for offset, item in enumerate(self.details.extra_tasks):
+            number = item.number if item.number is not None else f"{start + offset}."
+            entry = Entry(item, 2, number, "")
+            entry.children = build(item.children, self.plan.numbering, 3, entry)
+            out.append(composer.item(entry))
+        return out
+
+    def organisation(self, tasks: list[Item]) -> list[Block]:
+        if self.details.text.organisation:
+            return [body_paragraph(self.text(p)) for p in self.details.text.organisation]
+        blocks: list[Block] = []
+        index = 0
+        for unit in self.details.units:
+            led = [
+                "II." + t.number.text.rstrip(".")
+                for t, d in zip(tasks, self.duties, strict=False)
+                if self._unit_of(d) == unit.id
+            ]
+            if not led:
+                continue
+            index += 1
+            what = f"chủ trì tham mưu thực hiện nhiệm vụ tại mục {', '.join(led)} của Kế hoạch này"
+            blocks.append(self._run_in_unit(index, unit.name, what))
+        index += 1
+        blocks.append(
+            self._run_in_unit(
+                index,
+                f"Các phòng, đơn vị thuộc {self.short}",
+                "căn cứ nhiệm vụ được phân công tại Kế hoạch này, chủ động tổ chức triển khai "
+                f"thực hiện; định kỳ báo cáo kết quả về Lãnh đạo {self.short} để tổng hợp",
             )
-        units = self.details.units
-        unit_text = (
-            f"Các phòng, đơn vị thuộc {short} căn cứ nhiệm vụ được phân công tại Kế hoạch này "
-            "chủ động tổ chức triển khai thực hiện; định kỳ báo cáo kết quả về Lãnh đạo "
-            f"{short} để tổng hợp."
         )
-        items.append(
-            {
-                "tieu_de": "Các phòng, đơn vị trực thuộc",
-                "noi_dung": [unit_text]
-                + [f"- {u.name}: chủ trì tham mưu thực hiện các việc được giao." for u in units],
-            }
+        index += 1
+        blocks.append(self._run_in_unit(index, "Chế độ báo cáo", self.reporting_duty()))
+        return blocks
+
+    def _unit_of(self, duty: Duty) -> str | None:
+        task = self.details.tasks.get(duty.entry.key)
+        if task is None:
+            return None
+        if task.unit:
+            return task.unit
+        units = {a.unit for a in task.actions if a.unit}
+        return units.pop() if len(units) == 1 else None
+
+    def _run_in_unit(self, index: int, title: str, text: str) -> Item:
+        return Item(
+            level=2,
+            number=number_inline(f"{index}.", 2),
+            title=plain(f"{title}:", "strong"),
+            blocks=(Paragraph(self.text(_sentence(upper_first(text)))),),
+            run_in=True,
         )
-        items.append({"tieu_de": "Chế độ báo cáo", "noi_dung": [self.reporting_duty()]})
-        return {"tieu_de": "TỔ CHỨC THỰC HIỆN", "muc": items}
 
     def reporting_duty(self) -> str:
-        target = self.issuer.display_short
-        follow = self.registry.agencies.get(self.plan.follow_up or "")
-        via = f" (qua {follow.name})" if follow and follow.id != self.agency.id else ""
+        via = f" (qua {self.follow.name})" if self.follow else ""
         return (
-            f"{self.agency.name} báo cáo {target}{via} kết quả thực hiện Kế hoạch này "
-            f"{self.plan.reporting.when}."
+            f"{self.agency.name} báo cáo {self.issuer.name}{via} kết quả thực hiện Kế hoạch "
+            f"này {self.plan.reporting.when}"
         )
 
-    def closing(self) -> list[str]:
+    def closing_text(self) -> list[str]:
         return self.details.text.closing or [
             f"Trên đây là Kế hoạch của {self.agency.name} triển khai thực hiện "
             f"{self.cited_plan()}. Yêu cầu các phòng, đơn vị nghiêm túc triển khai thực hiện; "
-            f"trong quá trình thực hiện nếu có khó khăn, vướng mắc kịp thời báo cáo Lãnh đạo "
-            f"{self.agency.display_short} để chỉ đạo, giải quyết./."
+            "trong quá trình thực hiện nếu có khó khăn, vướng mắc kịp thời báo cáo Lãnh đạo "
+            f"{self.short} để chỉ đạo, giải quyết./."
         ]
 
-    def recipients(self) -> dict[str, Any]:
-        items: list[dict[str, Any]] = [{"ghi": self.issuer.display_short, "muc_dich": "b/c"}]
-        follow = self.registry.agencies.get(self.plan.follow_up or "")
-        if follow and follow.id != self.agency.id:
-            items.append({"ghi": follow.name, "muc_dich": "đ/b"})
+    def distribution(self) -> tuple[Inline, ...]:
+        lines = [recipient_line(self.issuer.display_short, TO_REPORT)]
+        if self.follow is not None:
+            lines.append(recipient_line(self.follow.name, TO_KNOW))
         leadership = self.details.text.leadership or self.agency.leadership
-        items.append({"ghi": leadership or f"Lãnh đạo {self.agency.display_short}"})
+        lines.append(recipient_line(leadership or f"Lãnh đạo {self.short}"))
         if self.details.units:
-            items += [{"ghi": u.name, "muc_dich": "t/h"} for u in self.details.units]
+            lines += [recipient_line(u.name, TO_ACT) for u in self.details.units]
         else:
-            items.append({"ghi": "Các phòng, đơn vị trực thuộc", "muc_dich": "t/h"})
+            lines.append(recipient_line("Các phòng, đơn vị trực thuộc", TO_ACT))
         archive = self.details.archive
-        luu = archive.model_dump(by_alias=True, exclude_none=True) if archive else {"noi": ["VT"]}
-        return {"nhan": items, "luu": luu}
+        return (*lines, archive_line(archive or Archive()))
 
-    def build(self) -> Plan:
-        tasks = [self.task(d) for d in self.duties if d.role != "thuc_hien"]
-        tasks += [t.model_dump(by_alias=True, exclude_none=True) for t in self.details.extra_tasks]
+    def section(self, index: int, title: str, blocks: list[Block]) -> Item:
+        return Item(
+            level=1,
+            number=number_inline(format_number("{R}.", index, ""), 1),
+            title=plain(title),
+            blocks=tuple(blocks),
+        )
+
+    def compose(self) -> Document:
+        tasks = [self.task(i, d) for i, d in enumerate(self.duties, start=1)]
+        tasks += self.extra_tasks(len(tasks) + 1)
+        work: list[Block] = list(tasks) or [Paragraph(plain("Không có nhiệm vụ được giao."))]
+        body: list[Block] = [body_paragraph(self.text(p)) for p in self.opening()]
+        body += [
+            self.section(1, "MỤC ĐÍCH, YÊU CẦU", self.purpose()),
+            self.section(2, "NHIỆM VỤ CỤ THỂ", work),
+            self.section(3, "TỔ CHỨC THỰC HIỆN", self.organisation(tasks)),
+        ]
+        body += closing(self.text(p) for p in self.closing_text())
         signer = self.details.signer or self.agency.signer
-        data: dict[str, Any] = {
-            "co_quan_ban_hanh": self.agency.id,
-            "loai_van_ban": "KH",
-            "so": self.details.number,
-            "ngay": self.details.date,
-            "nam": self.details.date.year if self.details.date else self.plan.issue_year,
-            "trich_yeu": self.summary(),
-            "mo_dau": self.opening(),
-            "nhan": {"chu_tri": "Đơn vị chủ trì tham mưu", "dau_dong": "-"},
-            "phan": [
-                self.purpose(),
-                {"tieu_de": "NHIỆM VỤ CỤ THỂ", "muc": tasks}
-                if tasks
-                else {"tieu_de": "NHIỆM VỤ CỤ THỂ", "noi_dung": ["(Không có nhiệm vụ được giao.)"]},
-                self.organisation(),
-            ],
-            "ket_thuc": self.closing(),
-            "chu_thich": dict(self.plan.footnotes),
-            "noi_nhan": self.recipients(),
-            "nguoi_ky": signer.model_dump(by_alias=True),
-        }
-        return Plan.model_validate(data)
+        date = self.details.date
+        return Document(
+            kind=SUBPLAN.id,
+            title=f"KẾ HOẠCH của {self.agency.name}: {self.summary()}",
+            header=header_for(
+                self.agency,
+                "KH",
+                self.details.number,
+                date,
+                date.year if date else self.plan.issue_year,
+            ),
+            type_name="KẾ HOẠCH",
+            summary=self.text(self.summary()),
+            body=tuple(body),
+            distribution=self.distribution(),
+            signature=signature_for(signer),
+            footnotes=self.footnotes.notes(),
+        )
 
 
 def compose_subplan(
-    plan: Plan, registry: Registry, agency: Agency, details: AgencyDetails | None
-) -> DocumentVM:
-    return compose_plan(SubplanBuilder(plan, registry, agency, details).build(), registry)
+    plan: Plan,
+    registry: Registry,
+    agency: Agency,
+    details: AgencyDetails | None,
+    duties: list[Duty],
+) -> Document:
+    return SubplanComposer(plan, registry, agency, details, duties).compose()

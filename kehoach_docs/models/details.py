@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Id, Model, OptionalDate, Text
+from .base import Id, Model, OptionalDate, Text, TextList
 from .plan import Archive, Item, Timeframe
 from .registry import Signer
 
@@ -28,7 +28,27 @@ class Action(Model):
 
 
 class TaskDetails(Model):
-    unit: str | None = Field(None, alias="don_vi")
+    """How the agency carries out one task of the provincial plan."""
+
+    title: str | None = Field(
+        None,
+        alias="tieu_de",
+        description="Tên ngắn của nhiệm vụ in trong kế hoạch của cơ quan (mặc định: tên hay "
+        "câu đầu của nhiệm vụ trong kế hoạch của tỉnh)",
+    )
+    leader: str | None = Field(
+        None,
+        alias="lanh_dao",
+        description="Lãnh đạo phụ trách, ví dụ “Phó Giám đốc Nguyễn Văn A”",
+    )
+    unit: str | None = Field(
+        None, alias="don_vi", description="Phòng, đơn vị chủ trì (mã ở don_vi_truc_thuoc, hoặc tên)"
+    )
+    support: TextList = Field(
+        default_factory=list,
+        alias="phoi_hop",
+        description="Các phòng, đơn vị phối hợp (mã ở don_vi_truc_thuoc, hoặc tên)",
+    )
     timeframe: Timeframe | None = Field(None, alias="thoi_gian")
     actions: list[Action] = Field(default_factory=list, alias="viec")
 
@@ -41,6 +61,12 @@ class TextOverrides(Model):
     purpose: list[Text] | None = Field(None, alias="muc_dich")
     requirements: list[Text] | None = Field(None, alias="yeu_cau")
     closing: list[Text] | None = Field(None, alias="ket_thuc")
+    organisation: list[Text] | None = Field(
+        None,
+        alias="to_chuc",
+        description="Các đoạn của phần “Tổ chức thực hiện” (mặc định: giao các phòng, đơn vị "
+        "và chế độ báo cáo)",
+    )
     leadership: str | None = Field(None, alias="lanh_dao")
 
 

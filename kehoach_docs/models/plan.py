@@ -227,6 +227,12 @@ class Plan(Model):
     year: int | None = Field(None, alias="nam", ge=1945, le=2200)
     summary: Text = Field(alias="trich_yeu")
     implements: str | None = Field(None, alias="thuc_hien")
+    subject: str | None = Field(
+        None,
+        alias="chu_de",
+        description="Kế hoạch về việc gì, viết ngắn để văn bản khác dẫn lại (“… về <chủ đề>”); "
+        "mặc định: lấy từ trích yếu",
+    )
     follow_up: Id | None = Field(None, alias="co_quan_theo_doi")
     reporting: Reporting = Field(default_factory=Reporting, alias="bao_cao")
     # "Kính gửi" lines: a report sent upward names its recipients under the title.

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..vn import vn_number
 from .base import Id, Model, OptionalDate, Text, TextList
 from .registry import Signer
 
@@ -15,6 +16,16 @@ IN_PROGRESS = "Đang thực hiện"
 IN_PROGRESS_LATE = "Đang thực hiện, quá hạn"
 NOT_STARTED = "Chưa thực hiện"
 STATUSES = (DONE, DONE_LATE, IN_PROGRESS, IN_PROGRESS_LATE, NOT_STARTED)
+# The abbreviation of each status in tables too narrow for the words, and of "not reported".
+STATUS_CODES = {
+    DONE: "HT",
+    DONE_LATE: "HTQH",
+    IN_PROGRESS: "ĐTH",
+    IN_PROGRESS_LATE: "ĐTHQH",
+    NOT_STARTED: "CTH",
+}
+NOT_REPORTED = "Chưa báo cáo"
+NOT_REPORTED_CODE = "CBC"
 Status = Literal[
     "Đã hoàn thành",
     "Hoàn thành quá hạn",
@@ -32,11 +43,7 @@ class Figure(Model):
     @property
     def shown(self) -> str:
         value = self.value
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        number = f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
-        if isinstance(value, float):
-            number = str(value).replace(".", ",")
+        number = value if isinstance(value, str) else vn_number(value)
         return f"{self.name}: {number}{' ' + self.unit if self.unit else ''}"
 
 

@@ -1,14 +1,15 @@
-"""Render a view model through a .docx template into .docx bytes.
+"""Render a document through a .docx template into .docx bytes.
 
 docxtpl re-reads the template and recompiles its Jinja on every render. Here a template
-is prepared once (docxtpl's own tag clean-up, then one Jinja compilation) and each
-document is only a Jinja render, the steps docxtpl cannot do (footnotes, sized rules),
-and a zip of the template's parts with the changed ones swapped in.
+is prepared once, with docxtpl's own steps (tag clean-up, listing, table fixes) on every
+part that can hold tags (body, headers, footers, footnotes), and each document is only
+a Jinja render of those parts, the steps docxtpl cannot do (footnotes, sized rules,
+sections, non-breaking hyphens) and a zip of the template's parts with the changed ones
+swapped in.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import zipfile
 from datetime import datetime, timezone
@@ -27,27 +28,37 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-from ..compose.common import DocumentVM
+from ..document import Document
 from ..errors import RenderError
 from ..vn import nfc, strip_xml_forbidden
+from .context import NAMES, context_of
 from .footnotes import add_footnotes
+from .hyphens import keep_symbols_whole
 from .package import deflate, write_zip
+from .properties import app_properties, core_properties, current_compat_mode
 from .rules import draw_rules
-from .styles import StyleBook, w
+from .sections import Sections
+from .styles import StyleBook
 
 _EMPTY_RUN = re.compile(
     r"<w:r>(?:<w:rPr>(?:(?!</w:r>).)*?</w:rPr>)?"
     r"<w:t(?: xml:space=\"preserve\")?(?:/>|></w:t>)</w:r>"
 )
-_CORE_NS = {
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
+_TAG = re.compile(r"\{[{%]")
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_PART_TYPES = {
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
 }
+_TEMPLATE_ESCAPES = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
+_NO_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
+_UNDEFINED = re.compile(r"'([^']+)' is undefined")
 
 
 def _finalize(value: Any) -> Any:
-    # Plain strings printed by `{{ … }}` get what run_xml gives runs: NFC, no characters
-    # XML forbids (docxtpl would even split a paragraph at \a or \f).
+    # Plain strings printed by `{{ … }}` get what runs get: NFC, no characters XML
+    # forbids (docxtpl would even split a paragraph at \a or \f).
     if isinstance(value, str) and not hasattr(value, "__html__"):
         text = value.replace("\r\n", "\n").replace("\r", "\n")
         return nfc(strip_xml_forbidden(text))
@@ -58,15 +69,6 @@ def jinja_env() -> SandboxedEnvironment:
     # Autoescape: text with & or < must stay text; StrictUndefined: a misspelt tag fails;
     # sandboxed: a template from a workspace cannot reach Python internals.
     return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
-
-
-def context_of(vm: DocumentVM) -> dict[str, Any]:
-    return {f.name: getattr(vm, f.name) for f in dataclasses.fields(vm)}
-
-
-_TEMPLATE_ESCAPES = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
-_NO_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
-_UNDEFINED = re.compile(r"'([^']+)' is undefined")
 
 
 def _template_error(name: str, exc: Exception) -> RenderError:
@@ -88,6 +90,19 @@ def _template_error(name: str, exc: Exception) -> RenderError:
     return RenderError(f"mẫu {name}: {message}")
 
 
+def _parts_with_tags(parts: dict[str, bytes]) -> list[str]:
+    """The header, footer and footnotes parts of the document that hold template tags."""
+    rels = parts.get("word/_rels/document.xml.rels")
+    if rels is None:
+        return []
+    found = []
+    for rel in etree.fromstring(rels).iter(f"{{{_REL_NS}}}Relationship"):
+        name = "word/" + (rel.get("Target") or "").lstrip("/").removeprefix("word/")
+        if rel.get("Type") in _PART_TYPES and name in parts and _TAG.search(parts[name].decode()):
+            found.append(name)
+    return found
+
+
 class CompiledTemplate:
     """A .docx template prepared once, rendered many times."""
 
@@ -101,28 +116,34 @@ class CompiledTemplate:
                 self.parts = {name: archive.read(name) for name in self.order}
             self._tpl = DocxTemplate(str(path))
             self._tpl.render_init()
-        except (OSError, zipfile.BadZipFile, KeyError) as exc:
+            document = self.parts["word/document.xml"].decode("utf-8")
+        except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError) as exc:
             raise RenderError(f"mẫu {self.name} không phải tệp .docx đọc được ({exc})") from None
+        if "<w:body" not in document:
+            raise RenderError(f"mẫu {self.name} không có phần thân văn bản (w:body)")
         env = jinja_env()
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(self._tpl.get_xml()))
-        # docxtpl's escapes for a literal "{{" in a template become Jinja string literals
-        # here, so that no replacement after rendering can touch the data's own text.
-        for escaped, literal in _TEMPLATE_ESCAPES.items():
-            source = source.replace(escaped, f"{{{{ {literal!r} }}}}")
-        try:
-            names = meta.find_undeclared_variables(env.parse(source))
-            self.body: Template = env.from_string(source)
-        except TemplateError as exc:
-            raise _template_error(self.name, exc) from None
-        known = {f.name for f in dataclasses.fields(DocumentVM)}
-        unknown = sorted(names - known)
+        self.jinja: dict[str, Template] = {}
+        names: set[str] = set()
+        sources = {"word/document.xml": self._tpl.get_xml()}
+        sources |= {n: self.parts[n].decode("utf-8") for n in _parts_with_tags(self.parts)}
+        for part, xml in sources.items():
+            source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(xml))
+            # docxtpl's escapes for a literal "{{" become Jinja string literals here, so
+            # that no replacement after rendering can touch the data's own text.
+            for escaped, literal in _TEMPLATE_ESCAPES.items():
+                source = source.replace(escaped, f"{{{{ {literal!r} }}}}")
+            try:
+                names |= meta.find_undeclared_variables(env.parse(source))
+                self.jinja[part] = env.from_string(source)
+            except TemplateError as exc:
+                raise _template_error(self.name, exc) from None
+        unknown = sorted(names - NAMES)
         if unknown:
             raise RenderError(
                 f"mẫu {self.name}: thẻ dùng tên không có trong dữ liệu: "
                 + ", ".join(f"“{n}”" for n in unknown)
-                + f" (các tên dùng được: {', '.join(sorted(known))})"
+                + f" (các tên dùng được: {', '.join(sorted(NAMES))})"
             )
-        document = self.parts["word/document.xml"].decode("utf-8")
         start = document.index("<w:body")
         end = document.rindex("</w:body>") + len("</w:body>")
         self.prefix, self.suffix = document[:start], document[end:]
@@ -131,22 +152,18 @@ class CompiledTemplate:
             set(re.findall(r'xmlns:\w+="[^"]*"', root_tag.group(0))) if root_tag else set()
         )
         self.book = StyleBook(etree.fromstring(self.parts["word/styles.xml"]))
+        self.sections = Sections(etree.fromstring(document.encode("utf-8")))
+        for fixed, make in (
+            ("word/settings.xml", current_compat_mode),
+            ("docProps/app.xml", app_properties),
+        ):
+            if fixed in self.parts:
+                self.parts[fixed] = make(self.parts[fixed])
         self._packed = {name: deflate(name, data) for name, data in self.parts.items()}
-        self.text_width = self._text_width(etree.fromstring(document.encode("utf-8")))
 
-    @staticmethod
-    def _text_width(document: etree._Element) -> int:
-        sect = document.find(f"{w('body')}/{w('sectPr')}")
-        size = sect.find(w("pgSz")) if sect is not None else None
-        margins = sect.find(w("pgMar")) if sect is not None else None
-        if size is None or margins is None:
-            return 9355  # A4 with 30/15 mm margins, in twips
-        width = int(size.get(w("w"), "11906"))
-        return width - int(margins.get(w("left"), "0")) - int(margins.get(w("right"), "0"))
-
-    def _body_xml(self, context: dict[str, Any]) -> str:
+    def _render_part(self, part: str, context: dict[str, Any]) -> str:
         try:
-            xml = self.body.render(context)
+            xml = self.jinja[part].render(context)
         except TemplateError as exc:
             raise _template_error(self.name, exc) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
@@ -155,10 +172,15 @@ class CompiledTemplate:
         if any(c in xml for c in "\t\n\a\f"):
             # docxtpl's Listing characters; its full pass is costly, so only when needed.
             xml = self._tpl.resolve_listing(xml)
-        tree = self._tpl.fix_tables(xml)
+        return xml
+
+    def _body_xml(self, doc: Document, context: dict[str, Any]) -> str:
+        tree = self._tpl.fix_tables(self._render_part("word/document.xml", context))
         self._tpl.docx_ids_index = 1000
         self._tpl.fix_docpr_ids(tree)
-        draw_rules(tree, self.book, self.text_width)
+        draw_rules(tree, self.book, self.sections.text_width)
+        self.sections.split(tree, [a.landscape for a in doc.appendices])
+        keep_symbols_whole(tree)
         body = etree.tostring(tree, encoding="unicode")
         # The body repeats the namespace declarations its root already has: drop them.
         head_end = body.index(">")
@@ -167,14 +189,20 @@ class CompiledTemplate:
             head = head.replace(" " + decl, "")
         return head + body[head_end:]
 
-    def render(self, vm: DocumentVM, title: str) -> bytes:
+    def render(self, doc: Document) -> bytes:
+        context = context_of(doc, self.sections.text_width, self.sections.landscape_width).as_dict()
         parts = dict(self.parts)
-        body = self._body_xml(context_of(vm))
+        body = self._body_xml(doc, context)
         parts["word/document.xml"] = (self.prefix + body + self.suffix).encode("utf-8")
-        if vm.footnotes is not None:
-            add_footnotes(parts, vm.footnotes.notes())
+        for part in self.jinja:
+            if part != "word/document.xml":
+                parts[part] = self._render_part(part, context).encode("utf-8")
+        if doc.footnotes:
+            add_footnotes(parts, list(enumerate(doc.footnotes, start=1)))
         if "docProps/core.xml" in parts:
-            parts["docProps/core.xml"] = _core_properties(parts["docProps/core.xml"], title)
+            parts["docProps/core.xml"] = core_properties(
+                parts["docProps/core.xml"], doc.title, datetime.now(timezone.utc)
+            )
         names = self.order + [n for n in parts if n not in self.order]
         return write_zip(
             [
@@ -184,23 +212,5 @@ class CompiledTemplate:
         )
 
 
-def _core_properties(xml: bytes, title: str) -> bytes:
-    root = etree.fromstring(xml)
-    now = datetime.now(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
-    for tag, value in (
-        ("dc:title", title[:255]),
-        ("dcterms:created", now),
-        ("dcterms:modified", now),
-    ):
-        prefix, local = tag.split(":")
-        el = root.find(f"{{{_CORE_NS[prefix]}}}{local}")
-        if el is None:
-            el = etree.SubElement(root, f"{{{_CORE_NS[prefix]}}}{local}")
-            if prefix == "dcterms":
-                el.set("{http://www.w3.org/2001/XMLSchema-instance}type", "dcterms:W3CDTF")
-        el.text = value
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def render_docx(template: Path, vm: DocumentVM, title: str) -> bytes:
-    return CompiledTemplate(template).render(vm, title)
+def render_docx(template: Path, doc: Document) -> bytes:
+    return CompiledTemplate(template).render(doc)

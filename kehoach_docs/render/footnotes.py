@@ -1,6 +1,6 @@
 """Real Word footnotes, which docxtpl cannot create: the footnotes part is built here.
 
-The body already holds `<w:footnoteReference w:id="n"/>` runs (see compose.inline);
+The body already holds `<w:footnoteReference w:id="n"/>` runs (see render.runs);
 this adds the notes with the same ids, the separators Word expects, the relationship,
 the content type and the settings entry, working on the package's parts directly.
 """
@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..compose.inline import Runs
+from ..document import Inline
+from .hyphens import keep_symbols_whole
+from .runs import runs
 from .styles import W, w
 
 PART = "word/footnotes.xml"
@@ -35,11 +37,11 @@ _AFTER_FOOTNOTE_PR = {
 }  # fmt: skip
 
 
-def _note_xml(note_id: int, runs: Runs) -> str:
+def _note_xml(note_id: int, text: Inline) -> str:
     return (
         f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
         '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>'
-        f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs.xml}</w:p></w:footnote>'
+        f'<w:r><w:t xml:space="preserve"> </w:t></w:r>{runs(text).xml}</w:p></w:footnote>'
     )
 
 
@@ -85,11 +87,11 @@ def _with_content_type(types_xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def add_footnotes(parts: dict[str, bytes], notes: list[tuple[int, Runs]]) -> None:
+def add_footnotes(parts: dict[str, bytes], notes: list[tuple[int, Inline]]) -> None:
     """Add `notes` to the package held in `parts` (name -> bytes), in place."""
     if not notes:
         return
-    body = "".join(_note_xml(i, runs) for i, runs in notes)
+    body = "".join(_note_xml(i, text) for i, text in notes)
     if PART in parts:
         # A user's template may carry its own footnotes part: keep its separators only.
         root = etree.fromstring(parts[PART])
@@ -98,10 +100,10 @@ def add_footnotes(parts: dict[str, bytes], notes: list[tuple[int, Runs]]) -> Non
                 root.remove(note)
         for note in etree.fromstring(f'<w:footnotes xmlns:w="{W}">{body}</w:footnotes>'):
             root.append(note)
-        parts[PART] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     else:
-        xml = f'<w:footnotes xmlns:w="{W}">{_SEPARATORS}{body}</w:footnotes>'
-        parts[PART] = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n" + xml.encode()
+        root = etree.fromstring(f'<w:footnotes xmlns:w="{W}">{_SEPARATORS}{body}</w:footnotes>')
+    keep_symbols_whole(root)
+    parts[PART] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     parts["word/_rels/document.xml.rels"] = _with_relationship(
         parts["word/_rels/document.xml.rels"]
     )

@@ -6,9 +6,12 @@ import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ..compose.consolidated import legend
+from ..compose.headings import Addressees
 from ..compose.report import task_title
-from ..models.progress import STATUSES
+from ..models.progress import NOT_REPORTED, STATUS_CODES, STATUSES
 from ..progress import PeriodState, short_date
+from ..registry import Registry
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -50,48 +53,55 @@ def _sheet(
     return sheet
 
 
-def summary_workbook(state: PeriodState) -> bytes:
+def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
     assert book.active is not None
     book.remove(book.active)
+    names = Addressees(registry)
     counts = state.counts()
+    total = sum(counts.values())
     overdue = state.overdue()
     _sheet(
-        book, "Tong hop", ["Tình trạng", "Số lượt nhiệm vụ"],
-        [[s, counts[s]] for s in STATUSES] + [["Quá hạn", len(overdue)]], [30, 18],
+        book, "Tổng hợp", ["Tình trạng", "Ký hiệu", "Số lượt nhiệm vụ"],
+        [[s, STATUS_CODES[s], counts[s]] for s in STATUSES]
+        + [["Tổng cộng", "", total], ["Ngoài ra: quá hạn, chưa hoàn thành", "", len(overdue)]],
+        [40, 10, 18],
     )  # fmt: skip
-    refs = {s.duty.entry.key: s for s in state.states}
+    codes = [STATUS_CODES[s] for s in STATUSES]
     _sheet(
-        book, "Theo nhiem vu", ["Mục", "Nhiệm vụ", *STATUSES, "Quá hạn"],
+        book, "Theo nhiệm vụ", ["Mục", "Nhiệm vụ", *codes, "Cộng", "Quá hạn"],
         [
-            [refs[k].duty.entry.ref, task_title(refs[k]), *(state.counts(k)[s] for s in STATUSES),
+            [state.entry_of(k).duty.entry.ref, task_title(state.entry_of(k), names),
+             *(state.counts(k)[s] for s in STATUSES), sum(state.counts(k).values()),
              sum(1 for o in overdue if o.duty.entry.key == k)]
             for k in state.task_keys
         ],
-        [8, 60, 14, 14, 14, 14, 14, 10],
+        [8, 70, 8, 8, 8, 8, 8, 8, 10],
     )  # fmt: skip
     matrix = [
         [agency.id, agency.name, *(state.code(agency.id, key) for key in state.task_keys)]
         for agency in state.assigned
     ]
-    _sheet(
-        book, "Co quan x nhiem vu",
-        ["Mã", "Cơ quan, đơn vị", *(refs[k].duty.entry.ref for k in state.task_keys)],
+    sheet = _sheet(
+        book, "Cơ quan - nhiệm vụ",
+        ["Mã", "Cơ quan, đơn vị", *(state.entry_of(k).duty.entry.ref for k in state.task_keys)],
         matrix, [28, 45] + [8] * len(state.task_keys),
     )  # fmt: skip
+    sheet.append([])
+    sheet.append([legend()])
     _sheet(
-        book, "Qua han", ["Mục", "Mã cơ quan", "Cơ quan, đơn vị", "Hạn", "Tình trạng"],
+        book, "Quá hạn", ["Mục", "Mã cơ quan", "Cơ quan, đơn vị", "Hạn", "Tình trạng"],
         [
             [o.duty.entry.ref, o.agency.id, o.agency.name,
-             short_date(o.deadline) if o.deadline else "", o.status]
+             short_date(o.deadline) if o.deadline else "", o.status or NOT_REPORTED]
             for o in overdue
         ],
         [8, 28, 45, 12, 26],
     )  # fmt: skip
     _sheet(
-        book, "Chua bao cao", ["Mã cơ quan", "Cơ quan, đơn vị"],
+        book, "Chưa báo cáo", ["Mã cơ quan", "Cơ quan, đơn vị"],
         [[a.id, a.name] for a in state.missing], [28, 50],
     )  # fmt: skip
     buffer = io.BytesIO()

@@ -1,0 +1,223 @@
+"""The follow-up body's consolidated report on a period, from every agency's report.
+
+Counts are of (agency, task) pairs: each pair has one of the five statuses, so the
+status counts add up to the total; "quá hạn" (past the deadline and not done) is
+counted apart, beside them, never among them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..document import Appendix, Block, Column, Document, Item, Paragraph, Row, Table, plain
+from ..kinds import CONSOLIDATED
+from ..models.details import AgencyDetails
+from ..models.plan import Plan
+from ..models.progress import NOT_REPORTED, NOT_REPORTED_CODE, STATUS_CODES, STATUSES
+from ..progress import PeriodState, short_date
+from ..registry import Registry
+from .common import closing
+from .report import ReportParts, task_title
+
+# Beyond this many tasks the agency x task matrix goes to a landscape appendix.
+MATRIX_IN_BODY = 8
+
+
+def legend() -> str:
+    codes = "; ".join(f"{code} - {status.lower()}" for status, code in STATUS_CODES.items())
+    return (
+        f"Ký hiệu: {codes}; {NOT_REPORTED_CODE} - {NOT_REPORTED.lower()}; ô để trống - "
+        "nhiệm vụ không giao cho cơ quan, đơn vị đó."
+    )
+
+
+def _row(cells: list[str], bold: bool = False) -> Row:
+    return Row(tuple(plain(c) for c in cells), bold=bold)
+
+
+class ConsolidatedComposer(ReportParts):
+    def share(self, n: int, total: int) -> str:
+        return f"{round(100 * n / total)}%" if total else "0%"
+
+    def overview(self) -> Item:
+        counts = self.state.counts()
+        total = sum(counts.values())
+        late = len(self.state.overdue())
+        words = "; ".join(f"{s.lower()}: {counts[s]}" for s in STATUSES)
+        text = (
+            f"Tổng số lượt nhiệm vụ được báo cáo: {total}; trong đó {words}. Riêng số lượt "
+            f"nhiệm vụ đã quá hạn mà chưa hoàn thành: {late}."
+        )
+        rows = [_row([s, str(counts[s]), self.share(counts[s], total)]) for s in STATUSES]
+        rows.append(_row(["Tổng cộng", str(total), "100%" if total else "0%"], bold=True))
+        table = Table((Column("Tình trạng"), Column("Số lượt nhiệm vụ"), Column("Tỷ lệ")),
+                      tuple(rows))  # fmt: skip
+        late_table = Table(
+            (Column("Ngoài ra"), Column("Số lượt nhiệm vụ"), Column("Tỷ lệ")),
+            (_row(["Quá hạn, chưa hoàn thành", str(late), self.share(late, total)]),),
+        )
+        return self.item(1, "Tổng hợp chung", [Paragraph(plain(text)), table, late_table])
+
+    def per_task(self) -> Item:
+        state = self.state
+        overdue = state.overdue()
+        codes = [STATUS_CODES[s] for s in STATUSES]
+        rows = []
+        for key in state.task_keys:
+            first = state.entry_of(key)
+            counts = state.counts(key)
+            late = sum(1 for s in overdue if s.duty.entry.key == key)
+            rows.append(
+                _row(
+                    [
+                        first.duty.entry.ref,
+                        task_title(first, self.names),
+                        *(str(counts[s]) for s in STATUSES),
+                        str(sum(counts.values())),
+                        str(late),
+                    ]
+                )
+            )
+        columns = [Column("Mục"), Column("Nhiệm vụ"), *(Column(c) for c in codes)]
+        columns += [Column("Cộng"), Column("Quá hạn")]
+        table = Table(tuple(columns), tuple(rows))
+        note = (
+            "Các cột tình trạng cộng lại bằng cột “Cộng”; cột “Quá hạn” đếm riêng các lượt "
+            "nhiệm vụ đã quá hạn mà chưa hoàn thành."
+        )
+        return self.item(2, "Theo từng nhiệm vụ", [Paragraph(plain(legend())),
+                                                   Paragraph(plain(note)), table])  # fmt: skip
+
+    def matrix(self) -> Table:
+        state = self.state
+        refs = [state.entry_of(k).duty.entry.ref for k in state.task_keys]
+        rows = [
+            _row([agency.display_short, *(state.code(agency.id, k) for k in state.task_keys)])
+            for agency in state.assigned
+        ]
+        return Table(
+            (Column("Cơ quan, đơn vị"), *(Column(r, align="center") for r in refs)), tuple(rows)
+        )
+
+    def overdue(self) -> list[Block]:
+        rows = [
+            _row(
+                [
+                    s.duty.entry.ref,
+                    s.agency.name,
+                    short_date(s.deadline) if s.deadline else "",
+                    s.status or NOT_REPORTED,
+                ]
+            )
+            for s in self.state.overdue()
+        ]
+        if not rows:
+            return []
+        text = (
+            f"Các lượt nhiệm vụ đã quá hạn mà chưa hoàn thành tại ngày chốt số liệu "
+            f"{short_date(self.period.end)}:"
+        )
+        columns = (Column("Mục"), Column("Cơ quan, đơn vị"), Column("Hạn"), Column("Tình trạng"))
+        return [Paragraph(plain(text)), Table(columns, tuple(rows))]
+
+    def issues(self) -> list[Block]:
+        out: list[Block] = []
+        for agency in self.state.assigned:
+            report = self.state.reports.get(agency.id)
+            if report is None:
+                continue
+            texts = [t for s in report.tasks.values() for t in (*s.difficulties, *s.proposals)]
+            texts += report.general.recommendations
+            if texts:
+                paragraphs = [Paragraph(self.text(t), bullet="-") for t in texts]
+                out.append(self.item(len(out) + 1, agency.name, list(paragraphs)))
+        return out
+
+    def compose(self, details: dict[str, AgencyDetails]) -> Document:
+        assert self.follow is not None
+        state = self.state
+        follow = self.follow
+        label = self.period.label
+        reported = [a for a in state.assigned if a.id in state.reports]
+        missing = state.missing
+        situation: list[Block] = [
+            Paragraph(
+                plain(
+                    f"Đến ngày {short_date(self.period.due)}, có {len(reported)}/"
+                    f"{len(state.assigned)} cơ quan, đơn vị, địa phương gửi báo cáo {label}."
+                )
+            ),
+            Paragraph(
+                plain(
+                    "Các cơ quan, đơn vị chưa gửi báo cáo: "
+                    + ", ".join(a.name for a in missing)
+                    + "."
+                    if missing
+                    else "Tất cả các cơ quan, đơn vị đã gửi báo cáo."
+                )
+            ),
+        ]
+        results: list[Block] = [self.overview(), self.per_task()]
+        appendices: tuple[Appendix, ...] = ()
+        matrix = self.matrix()
+        if len(state.task_keys) <= MATRIX_IN_BODY:
+            results.append(
+                self.item(
+                    3, "Theo cơ quan, đơn vị, địa phương", [Paragraph(plain(legend())), matrix]
+                )
+            )
+        else:
+            results.append(
+                self.item(
+                    3,
+                    "Theo cơ quan, đơn vị, địa phương",
+                    [Paragraph(plain("Chi tiết tại Phụ lục kèm theo Báo cáo này."))],
+                )
+            )
+            appendices = (
+                Appendix(
+                    label="PHỤ LỤC",
+                    title=plain("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN, ĐƠN VỊ"),
+                    note=f"(Kèm theo Báo cáo tổng hợp {label})",
+                    blocks=(Paragraph(plain(legend())), matrix),
+                    landscape=True,
+                ),
+            )
+        opening = (
+            f"Thực hiện {self.subject()}; trên cơ sở báo cáo của các cơ quan, đơn vị, địa "
+            f"phương, {follow.name} tổng hợp kết quả thực hiện {label} như sau:"
+        )
+        body: list[Block] = [Paragraph(self.text(opening))]
+        body += self.sections(
+            [
+                ("TÌNH HÌNH BÁO CÁO", situation),
+                ("KẾT QUẢ THỰC HIỆN", results),
+                ("NHIỆM VỤ QUÁ HẠN", self.overdue()),
+                ("KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ", self.issues()),
+            ]
+        )
+        body += closing(
+            [
+                self.text(
+                    f"Trên đây là báo cáo tổng hợp kết quả thực hiện {label}, {follow.name} "
+                    f"kính báo cáo {self.issuer.name} xem xét, chỉ đạo./."
+                )
+            ]
+        )
+        document = self.document(
+            CONSOLIDATED.id,
+            follow,
+            None,
+            follow.signer,
+            f"Tổng hợp kết quả thực hiện {self.subject()}, {label}",
+            [self.issuer.name],
+            body,
+            self.distribution(follow, details.get(follow.id)),
+        )
+        return replace(document, appendices=appendices)
+
+
+def compose_consolidated(
+    plan: Plan, registry: Registry, state: PeriodState, details: dict[str, AgencyDetails]
+) -> Document:
+    return ConsolidatedComposer(plan, registry, state).compose(details)

@@ -1,0 +1,113 @@
+"""Short headings for a task taken from the provincial plan into another document.
+
+A sub-plan or a report names each task in a line, as real sub-plans do: the task's own
+title, or the first sentence of its text; a long sentence is ended at a clause boundary,
+never cut mid-word with "…". A point ("a) Luật …") takes its parent's title before it
+where the parent says what the point is about ("Góp ý dự thảo: Luật …").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..outline import Entry
+from ..registry import Registry
+from ..vn import fold, upper_first
+from .inline import plain_text
+
+MAX_WORDS = 30
+MIN_WORDS = 6
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^\W\d_])")
+_CLAUSE_END = re.compile(r"[,;:](?=\s)")
+_DOC_NAMES = re.compile(
+    r"^(Kế hoạch|Đề án|Nghị quyết|Chương trình|Quyết định|Chỉ thị|Kết luận|Luật|Nghị định|"
+    r"Thông tư|Hướng dẫn|Công văn|Thông báo)\s+(số\s|\d)"
+)
+
+
+def first_sentence(text: str) -> str:
+    text = " ".join(plain_text(text).split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+
+
+def clause(sentence: str, max_words: int = MAX_WORDS) -> str:
+    """`sentence` ended at its last clause boundary within `max_words` words, if it is
+    longer; kept whole where no boundary leaves at least MIN_WORDS words."""
+    words = sentence.split()
+    if len(words) <= max_words:
+        return sentence.rstrip(" .;,:")
+    limit = len(" ".join(words[:max_words]))
+    cuts = [m.start() for m in _CLAUSE_END.finditer(sentence, 0, limit + 1)]
+    cuts = [c for c in cuts if len(sentence[:c].split()) >= MIN_WORDS]
+    return (sentence[: cuts[-1]] if cuts else sentence).rstrip(" .;,:")
+
+
+class Addressees:
+    """The names a plan uses for who is addressed, to tell a title that only names them
+    ("Sở Nội vụ", "Các sở, ban ngành và UBND các huyện") from one that says what is to be
+    done, and to take them off the front of a sentence ("Các sở, ban ngành tiếp tục rà
+    soát …" becomes, in an agency's own plan, "Tiếp tục rà soát …")."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.names = [n for n in registry.names() if n.strip()]
+        self.folded = sorted({fold(n) for n in self.names}, key=len, reverse=True)
+
+    def only_names(self, title: str) -> bool:
+        rest = f" {fold(title)} "
+        for name in self.folded:
+            rest = rest.replace(f" {name} ", " ")
+        return not rest.replace(" va ", " ").replace(" cac ", " ").strip()
+
+    def strip_subject(self, sentence: str) -> str:
+        """`sentence` without the names (and their heads' titles) it begins with."""
+        rest = sentence
+        while True:
+            lowered = rest.lower()
+            head = next((h for h in _HEADS if lowered.startswith(h + " ")), "")
+            after = rest[len(head) + 1 :] if head else rest
+            name = next((n for n in self.names if after.lower().startswith(n.lower())), None)
+            if name is None:
+                break
+            rest = after[len(name) :]
+            joiner = re.match(r"^(,\s*|\s+và\s+|\s+)", rest)
+            rest = rest[joiner.end() :] if joiner else rest
+        if rest is sentence or not rest or not rest[0].islower():
+            return sentence
+        return upper_first(rest)
+
+
+# Titles of the heads of bodies that a sentence may address before the bodies' names.
+_HEADS = ("thủ trưởng", "giám đốc", "chủ tịch", "người đứng đầu", "lãnh đạo")
+
+
+def item_heading(entry: Entry, names: Addressees) -> str:
+    """The heading of the item alone: its title, or the first clause of its text, in
+    the voice of whoever carries it out."""
+    item = entry.item
+    if item.title and not names.only_names(item.title):
+        return clause(plain_text(item.title))
+    text = item.paragraphs[0] if item.paragraphs else (item.title or "")
+    if text.lstrip()[:2] in ("- ", "+ "):
+        text = text.lstrip()[2:]
+    return clause(names.strip_subject(first_sentence(text)))
+
+
+def task_heading(entry: Entry, names: Addressees) -> str:
+    """The item's heading, after its parent's title where the parent is a titled task
+    group rather than a section of the plan."""
+    own = item_heading(entry, names)
+    parent = entry.parent
+    if parent is None or parent.level < 2 or not parent.item.title:
+        return own
+    if names.only_names(parent.item.title):
+        return own
+    return f"{clause(plain_text(parent.item.title)).rstrip(':')}: {lower_first(own)}"
+
+
+def lower_first(text: str) -> str:
+    """A phrase put after other words: its first letter small, unless it starts with a
+    name ("Kế hoạch số 15…", "Đề án 08…", an acronym such as "UBND")."""
+    first = text.split(" ", 1)[0]
+    if not text or _DOC_NAMES.match(text) or (len(first) > 1 and first.isupper()):
+        return text
+    return text[0].lower() + text[1:]

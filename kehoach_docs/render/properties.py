@@ -1,0 +1,83 @@
+"""Package properties a document carries: its title and dates, the application that made
+it, and the Word compatibility mode it opens in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from lxml import etree
+
+from .styles import W, w
+
+APPLICATION = "kehoach-docs"
+# Word 2013 and later: documents open without "[Compatibility Mode]".
+COMPAT_MODE = "15"
+_WORD_URI = "http://schemas.microsoft.com/office/word"
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_CORE_NS = {
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+# Elements that follow w:compat in CT_Settings: Word rejects settings out of order.
+_AFTER_COMPAT = {
+    "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
+    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+}  # fmt: skip
+
+
+def _xml(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def core_properties(xml: bytes, title: str, now: datetime) -> bytes:
+    root = etree.fromstring(xml)
+    stamp = now.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for tag, value in (("dc:title", title[:255]), ("dcterms:created", stamp),
+                       ("dcterms:modified", stamp)):  # fmt: skip
+        prefix, local = tag.split(":")
+        el = root.find(f"{{{_CORE_NS[prefix]}}}{local}")
+        if el is None:
+            el = etree.SubElement(root, f"{{{_CORE_NS[prefix]}}}{local}")
+            if prefix == "dcterms":
+                el.set("{http://www.w3.org/2001/XMLSchema-instance}type", "dcterms:W3CDTF")
+        el.text = value
+    return _xml(root)
+
+
+def app_properties(xml: bytes) -> bytes:
+    """The application is this program, not the one that once made the template."""
+    root = etree.fromstring(xml)
+    app = root.find(f"{{{_EXTENDED}}}Application")
+    if app is None:
+        app = etree.SubElement(root, f"{{{_EXTENDED}}}Application")
+    app.text = APPLICATION
+    version = root.find(f"{{{_EXTENDED}}}AppVersion")
+    if version is not None:
+        root.remove(version)
+    return _xml(root)
+
+
+def current_compat_mode(xml: bytes) -> bytes:
+    root = etree.fromstring(xml)
+    compat = root.find(w("compat"))
+    if compat is None:
+        compat = etree.Element(w("compat"))
+        for child in root:
+            name = etree.QName(child)
+            if name.namespace != W or name.localname in _AFTER_COMPAT:
+                child.addprevious(compat)
+                break
+        else:
+            root.append(compat)
+    setting = next(
+        (s for s in compat.findall(w("compatSetting")) if s.get(w("name")) == "compatibilityMode"),
+        None,
+    )
+    if setting is None:
+        setting = etree.SubElement(compat, w("compatSetting"))
+        setting.set(w("name"), "compatibilityMode")
+        setting.set(w("uri"), _WORD_URI)
+    setting.set(w("val"), COMPAT_MODE)
+    return _xml(root)
