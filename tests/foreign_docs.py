@@ -82,7 +82,7 @@ SPLIT_LABEL = (
     '<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:r><w:rPr><w:i/></w:rPr><w:t>ủ trì</w:t></w:r>'
     '<w:bookmarkEnd w:id="0"/><w:proofErr w:type="spellEnd"/>'
     '<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">: </w:t></w:r>'
-    '<w:r><w:t>Sở Thông tin </w:t></w:r><w:r><w:t>và Truyền thông.</w:t></w:r>'
+    '<w:r><w:t xml:space="preserve">Sở Thông tin </w:t></w:r><w:r><w:t>và Truyền thông.</w:t></w:r>'
 )
 
 
@@ -265,3 +265,16 @@ def foreign_plan(folder: Path) -> Path:
 
 def foreign_appendix_plan(folder: Path) -> Path:
     return write_docx(folder / "ke-hoach-chuyen-doi-so.docx", appendix_body(), landscape_tail=True)
+
+
+if __name__ == "__main__":
+    # Regenerate the PDF fixture that LibreOffice exports from the typed plan:
+    #   python tests/foreign_docs.py
+    import subprocess
+    import tempfile
+
+    target = Path(__file__).parent / "data" / "foreign"
+    with tempfile.TemporaryDirectory() as scratch:
+        docx = foreign_plan(Path(scratch))
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(target),
+                        str(docx)], check=True)  # fmt: skip

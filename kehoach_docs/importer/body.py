@@ -313,6 +313,7 @@ class ItemWriter:
                 continue
             seen.add(kind)
             labels[kind] = line.wording
+            labels.setdefault("dau_dong", line.bullet)
             self.wording.add(kind, line.wording)
             self.wording.add("dau_dong", line.bullet)
             if kind in (LEAD, SUPPORT):

@@ -30,6 +30,7 @@ _INLINE = {w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "customXm
                           "sdtContent", "moveTo", "dir", "bdo")}  # fmt: skip
 _SKIP = {w(t) for t in ("del", "moveFrom", "pPr", "rPr")}
 _MAX_PART = 64 * 1024 * 1024
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def _parse(data: bytes, name: str) -> etree._Element:
@@ -170,6 +171,9 @@ class DocxSource:
                 note = None
                 if tag == w("t"):
                     text = child.text or ""
+                    if child.get(_XML_SPACE) != "preserve":
+                        # without xml:space="preserve" edge spaces are not part of the text
+                        text = text.strip(" ")
                 elif tag in (w("tab"), w("ptab")):
                     text = "\t"
                 elif tag == w("br"):

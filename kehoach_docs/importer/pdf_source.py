@@ -148,7 +148,29 @@ def _lines(page: Any, number: int) -> tuple[list[Line], list[tuple[str, float, f
     for item in page:
         walk(item)
     lines.sort(key=lambda ln: (round(ln.top / 3), ln.x0))
-    return lines, rules
+    return _join_labels(lines), rules
+
+
+_LABEL_ONLY = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-Z])[.)]?$|^[-–+•*]$")
+
+
+def _join_labels(lines: list[Line]) -> list[Line]:
+    """An automatic number is drawn apart from its text ("III." then a tab): one line."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _LABEL_ONLY.match(prev.text)
+            and abs(prev.top - line.top) < 3
+            and 0 <= line.x0 - prev.x1 < 60
+        ):
+            prev.spans = [*prev.spans, Span(" "), *line.spans]
+            prev.x1 = line.x1
+            prev.bottom = max(prev.bottom, line.bottom)
+            continue
+        out.append(line)
+    return out
 
 
 def _grids(rules: list[tuple[str, float, float, float]]) -> list[Grid]:
@@ -451,7 +473,7 @@ def _footnotes(
     if not below:
         return lines, {}
     rule = max(below)
-    foot = [ln for ln in lines if ln.top > rule and ln.size < body_size - 0.5]
+    foot = [ln for ln in lines if ln.top > rule]
     if not foot:
         return lines, {}
     notes: dict[str, str] = {}

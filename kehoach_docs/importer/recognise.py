@@ -86,7 +86,11 @@ def _pieces(para: Para) -> list[tuple[str, bool]]:
 
 def _is_national(text: str) -> bool:
     folded = fold(text)
-    return "cong hoa xa hoi chu nghia" in folded or folded.startswith("doc lap tu do")
+    return (
+        "cong hoa xa hoi chu nghia" in folded
+        or folded.startswith("doc lap tu do")
+        or folded in ("nam", "viet nam")  # the national name wrapped in a narrow cell
+    )
 
 
 def _type_name(para: Para) -> str | None:
@@ -286,6 +290,11 @@ class Recogniser:
         notes = {
             self.note_key(k): v for k, v in self.source.footnotes.items() if k in self.note_order
         }
+        for note_id in self.note_order:
+            key = self.note_key(note_id)
+            if key not in notes:
+                notes[key] = "…"
+                doubt(plan, "chu_thich", f"không đọc được nội dung chú thích {key}; hãy ghi vào")
         notes = {k: notes[k] for k in sorted(notes, key=int)}
         return Recognised(plan, header, signer, notes, self.doubts, writer.tasks)
 
@@ -567,22 +576,22 @@ class Recogniser:
 
     def labels(self, plan: dict[str, Any], writer: ItemWriter) -> None:
         """The plan's label wording: the most common; items worded otherwise say theirs."""
-        words = {k: writer.wording.usual(k) for k in ("chu_tri", "phoi_hop", "thoi_gian",
-                                                       "san_pham")}  # fmt: skip
         from ..models.plan import DEFAULT_LABELS
 
         defaults = DEFAULT_LABELS.model_dump(by_alias=True)
-        labels: dict[str, Any] = {k: v for k, v in words.items() if v and v != defaults[k]}
-        bullet = writer.wording.usual("dau_dong")
-        if bullet is not None and bullet != defaults["dau_dong"]:
-            labels["dau_dong"] = bullet
+        kinds = ("chu_tri", "phoi_hop", "thoi_gian", "san_pham", "dau_dong")
+        words = {k: writer.wording.usual(k) for k in kinds}
+        labels: dict[str, Any] = {
+            k: v for k, v in words.items() if v is not None and v != defaults[k]
+        }
         if labels:
             plan["nhan"] = labels
+        effective = {k: defaults[k] if words[k] is None else words[k] for k in kinds}
 
         def walk(items: list[dict[str, Any]]) -> None:
             for item in items:
                 own = item.pop("#labels", None) or {}
-                differs = {k: v for k, v in own.items() if v != (words.get(k) or defaults[k])}
+                differs = {k: v for k, v in own.items() if v != effective[k]}
                 if differs:
                     item["nhan"] = differs
                 walk(item.get("muc", []))
