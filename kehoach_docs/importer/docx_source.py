@@ -196,7 +196,10 @@ class DocxSource:
                     look = self.book.run_look(el, run)
                 text = strip_xml_forbidden(nfc(text))
                 if text or note is not None:
-                    pieces.append((text, look.bold, look.italic, look.size_pt, note))
+                    # a sub- or superscript run reads as small type (the drafter's mark)
+                    size = look.size_pt - (3 if look.vert_align in ("subscript", "superscript")
+                                           else 0)  # fmt: skip
+                    pieces.append((text, look.bold, look.italic, size, note))
         for box in boxes:
             self.paragraph(box, out, in_box=True)
         sizes: dict[float, int] = {}

@@ -343,7 +343,7 @@ class Recogniser:
         while blocks and isinstance(blocks[-1], Para) and not blocks[-1].text:
             blocks = blocks[:-1]
         if blocks and isinstance(blocks[-1], Para) and _KEM_THEO.match(blocks[-1].text):
-            kem_theo = markup(blocks[-1].spans, self.note_key)
+            kem_theo = blocks[-1].text
             blocks = blocks[:-1]
         start = None
         for index in range(len(blocks) - 1, -1, -1):

@@ -98,6 +98,11 @@ def _task_table(
             spans = [t for t in flat if t]
             if not assigned and spans:
                 number, content = ("", spans) if len(spans) == 1 else (spans[0], spans[1:])
+        if not assigned and not number and content:
+            # "I. NHIỆM VỤ CHUNG" in one merged cell: the number is part of the text
+            found, rest = parse_label(content[0])
+            if found is not None and not found.bullet and rest.strip():
+                number, content = found.text, [rest.strip(), *content[1:]]
         if not assigned:
             label = parse_label(number + " x")[0] if number else None
             shape = label.shape.rstrip(".)") if label else "text"
