@@ -28,9 +28,12 @@ def note_ref(note_id: int) -> str:
 
 
 def para(*runs: str, jc: str = "both", num: tuple[int, int] | None = None, extra: str = "") -> str:
-    numpr = f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>' if num else ""
+    numpr = (
+        f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>' if num else ""
+    )
     ind = '<w:ind w:firstLine="567"/>' if jc == "both" else ""
-    return f'<w:p><w:pPr>{numpr}<w:spacing w:after="120"/>{ind}<w:jc w:val="{jc}"/>{extra}</w:pPr>{"".join(runs)}</w:p>'
+    props = f'{numpr}<w:spacing w:after="120"/>{ind}<w:jc w:val="{jc}"/>{extra}'
+    return f"<w:p><w:pPr>{props}</w:pPr>{''.join(runs)}</w:p>"
 
 
 def p(text: str, b: bool = False, i: bool = False, sz: int = 28, jc: str = "both") -> str:
@@ -39,13 +42,16 @@ def p(text: str, b: bool = False, i: bool = False, sz: int = 28, jc: str = "both
 
 def cell(width: int, *paras: str, span: int = 1) -> str:
     grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
-    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}</w:tcPr>{"".join(paras) or "<w:p/>"}</w:tc>'
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>{grid}'
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{''.join(paras) or '<w:p/>'}</w:tc>"
 
 
 def table(widths: list[int], rows: list[str], borders: bool) -> str:
-    kinds = "top left bottom right insideH insideV".split()
+    kinds = ["top", "left", "bottom", "right", "insideH", "insideV"]
     value = "single" if borders else "none"
-    edges = "".join(f'<w:{k} w:val="{value}" w:sz="4" w:space="0" w:color="000000"/>' for k in kinds)
+    edges = "".join(
+        f'<w:{k} w:val="{value}" w:sz="4" w:space="0" w:color="000000"/>' for k in kinds
+    )
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{edges}'
@@ -58,19 +64,33 @@ def row(*cells: str) -> str:
 
 
 def header(issuer: str, code: str) -> str:
-    left = cell(3600, p("UBND TỈNH BÌNH AN", jc="center", sz=26),
-                p(issuer, b=True, jc="center"), p(f"Số:       /{code}", jc="center"))
-    right = cell(5700, p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, jc="center"),
-                 p("Độc lập - Tự do - Hạnh phúc", b=True, jc="center"),
-                 p("Bình An, ngày 05 tháng 3 năm 2025", i=True, jc="center"))
+    left = cell(
+        3600,
+        p("UBND TỈNH BÌNH AN", jc="center", sz=26),
+        p(issuer, b=True, jc="center"),
+        p(f"Số:       /{code}", jc="center"),
+    )
+    right = cell(
+        5700,
+        p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, jc="center"),
+        p("Độc lập - Tự do - Hạnh phúc", b=True, jc="center"),
+        p("Bình An, ngày 05 tháng 3 năm 2025", i=True, jc="center"),
+    )
     return table([3600, 5700], [row(left, right)], borders=False)
 
 
 def signature(recipients: list[str], lines: list[str]) -> str:
-    left = cell(4000, para(run("Nơi nhận:", b=True, i=True, sz=24), jc="left"),
-                *(p(r, jc="left", sz=22) for r in recipients))
-    right = cell(5300, *(p(t, b=True, jc="center") for t in lines[:-1]), p("", jc="center"),
-                 p(lines[-1], b=True, jc="center"))
+    left = cell(
+        4000,
+        para(run("Nơi nhận:", b=True, i=True, sz=24), jc="left"),
+        *(p(r, jc="left", sz=22) for r in recipients),
+    )
+    right = cell(
+        5300,
+        *(p(t, b=True, jc="center") for t in lines[:-1]),
+        p("", jc="center"),
+        p(lines[-1], b=True, jc="center"),
+    )
     return table([4000, 5300], [row(left, right)], borders=False)
 
 
@@ -92,30 +112,54 @@ def plan_body() -> list[str]:
         header("SỞ TƯ PHÁP", "KH-STP"),
         p("KẾ HOẠCH", b=True, jc="center"),
         p("Triển khai công tác phổ biến, giáo dục pháp luật năm 2025", b=True, jc="center"),
-        para(run("Căn cứ Luật Phổ biến, giáo dục pháp luật năm 2012", i=True), note_ref(1),
-             run(";", i=True)),
+        para(
+            run("Căn cứ Luật Phổ biến, giáo dục pháp luật năm 2012", i=True),
+            note_ref(1),
+            run(";", i=True),
+        ),
         p("Căn cứ Kế hoạch số 12/KH-UBND ngày 10/01/2025 của UBND tỉnh;", i=True),
         p("Sở Tư pháp ban hành Kế hoạch triển khai như sau:"),
         para(run("MỤC ĐÍCH, YÊU CẦU", b=True), num=(main, 0)),
-        para(run("Mục đích:", b=True), run(" Nâng cao nhận thức pháp luật của cán bộ, nhân dân."),
-             num=(main, 1)),
-        para(run("Yêu cầu:", b=True), run(" Bám sát nhiệm vụ chính trị của địa phương."),
-             num=(main, 1)),
+        para(
+            run("Mục đích:", b=True),
+            run(" Nâng cao nhận thức pháp luật của cán bộ, nhân dân."),
+            num=(main, 1),
+        ),
+        para(
+            run("Yêu cầu:", b=True),
+            run(" Bám sát nhiệm vụ chính trị của địa phương."),
+            num=(main, 1),
+        ),
         para(run("NHIỆM VỤ CỤ THỂ", b=True), num=(main, 0)),
-        para(run("Tuyên truyền, phổ biến các văn bản pháp luật mới ban hành trên Cổng thông tin "
-                 "điện tử của tỉnh."), num=(main, 1)),
+        para(
+            run(
+                "Tuyên truyền, phổ biến các văn bản pháp luật mới ban hành trên Cổng thông tin "
+                "điện tử của tỉnh."
+            ),
+            num=(main, 1),
+        ),
         para(SPLIT_LABEL),
-        para(run("- "), run("Cơ quan phối hợp:", i=True),
-             run(" Sở TT&TT, Ủy ban nhân dân huyện Hòa Bình, UBND các huyện, thành phố.")),
+        para(
+            run("- "),
+            run("Cơ quan phối hợp:", i=True),
+            run(" Sở TT&TT, Ủy ban nhân dân huyện Hòa Bình, UBND các huyện, thành phố."),
+        ),
         para(run("- "), run("Thời gian hoàn thành:", i=True), run(" Trước ngày 30/6/2025.")),
-        para(run("- "), run("Sản phẩm:", i=True), run(" Chuyên mục pháp luật trên Cổng thông tin.")),
-        para(run("Tổ chức hội nghị tập huấn nghiệp vụ cho đội ngũ báo cáo viên pháp luật."),
-             num=(main, 1)),
-        para(run("Chủ trì: Sở Nội vụ; phối hợp: Sở Tài chính; thời gian: Quý III năm 2025.",
-                 i=False)),
+        para(
+            run("- "), run("Sản phẩm:", i=True), run(" Chuyên mục pháp luật trên Cổng thông tin.")
+        ),
+        para(
+            run("Tổ chức hội nghị tập huấn nghiệp vụ cho đội ngũ báo cáo viên pháp luật."),
+            num=(main, 1),
+        ),
+        para(
+            run("Chủ trì: Sở Nội vụ; phối hợp: Sở Tài chính; thời gian: Quý III năm 2025.", i=False)
+        ),
         # typed numbers in the middle of automatic ones
-        p("3. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ và Công an tỉnh tổ chức tập huấn "
-          "kỹ năng hòa giải ở cơ sở."),
+        p(
+            "3. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ và Công an tỉnh tổ chức tập huấn "
+            "kỹ năng hòa giải ở cơ sở."
+        ),
         p("4. Xây dựng tủ sách pháp luật điện tử:"),
         para(run("Rà soát, cập nhật văn bản vào tủ sách."), num=(bullet, 0)),
         para(run("Hướng dẫn cấp xã khai thác tủ sách."), num=(bullet, 0)),
@@ -127,43 +171,86 @@ def plan_body() -> list[str]:
         para(run("Ủy ban nhân dân huyện Hòa Bình", b=True), num=(main, 1)),
         para(run("Phối hợp tổ chức các hoạt động tại địa phương."), num=(main, 2)),
         para(run("Báo cáo kết quả về Sở Tư pháp trước ngày 15/12/2025."), num=(main, 2)),
-        p("Trên đây là Kế hoạch triển khai công tác phổ biến, giáo dục pháp luật năm 2025 "
-          "của Sở Tư pháp./."),
-        signature(["- UBND tỉnh (b/c);", "- Các sở, ban, ngành;", "- Lưu: VT, PBGDPL."],
-                  ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn Bình"]),
+        p(
+            "Trên đây là Kế hoạch triển khai công tác phổ biến, giáo dục pháp luật năm 2025 "
+            "của Sở Tư pháp./."
+        ),
+        signature(
+            ["- UBND tỉnh (b/c);", "- Các sở, ban, ngành;", "- Lưu: VT, PBGDPL."],
+            ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn Bình"],
+        ),
     ]
 
 
 def appendix_body() -> list[str]:
-    head = row(*(cell(w, p(t, b=True, jc="center")) for w, t in zip(
-        [700, 5200, 2400, 2800, 1800, 2000],
-        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
-         "Sản phẩm"], strict=True)))  # fmt: skip
+    head = row(
+        *(
+            cell(w, p(t, b=True, jc="center"))
+            for w, t in zip(
+                [700, 5200, 2400, 2800, 1800, 2000],
+                [
+                    "STT",
+                    "Nhiệm vụ",
+                    "Cơ quan chủ trì",
+                    "Cơ quan phối hợp",
+                    "Thời gian hoàn thành",
+                    "Sản phẩm",
+                ],
+                strict=True,
+            )
+        )
+    )
 
     def group(text: str) -> str:
         return row(cell(14900, p(text, b=True, jc="left"), span=6))
 
     def task(n: str, what: str, lead: str, support: str, when: str, product: str) -> str:
-        return row(*(cell(w, p(t, jc="left")) for w, t in zip(
-            [700, 5200, 2400, 2800, 1800, 2000], [n, what, lead, support, when, product],
-            strict=True)))  # fmt: skip
+        return row(
+            *(
+                cell(w, p(t, jc="left"))
+                for w, t in zip(
+                    [700, 5200, 2400, 2800, 1800, 2000],
+                    [n, what, lead, support, when, product],
+                    strict=True,
+                )
+            )
+        )
 
     rows = [
         head,
         group("I. NHIỆM VỤ CHUNG"),
-        task("1", "Xây dựng kế hoạch chuyển đổi số năm 2025", "Sở Khoa học và Công nghệ",
-             "Các sở, ban, ngành", "Quý I năm 2025", "Kế hoạch"),
-        task("2", "Rà soát thủ tục hành chính trực tuyến", "Văn phòng UBND tỉnh",
-             "Sở Khoa học và Công nghệ", "Trước ngày 30/6/2025", "Báo cáo"),
+        task(
+            "1",
+            "Xây dựng kế hoạch chuyển đổi số năm 2025",
+            "Sở Khoa học và Công nghệ",
+            "Các sở, ban, ngành",
+            "Quý I năm 2025",
+            "Kế hoạch",
+        ),
+        task(
+            "2",
+            "Rà soát thủ tục hành chính trực tuyến",
+            "Văn phòng UBND tỉnh",
+            "Sở Khoa học và Công nghệ",
+            "Trước ngày 30/6/2025",
+            "Báo cáo",
+        ),
         group("II. NHIỆM VỤ CỦA CẤP XÃ"),
-        task("3", "Số hóa hồ sơ hộ tịch", "UBND các xã, phường", "Sở Tư pháp", "Năm 2025",
-             "Cơ sở dữ liệu"),
+        task(
+            "3",
+            "Số hóa hồ sơ hộ tịch",
+            "UBND các xã, phường",
+            "Sở Tư pháp",
+            "Năm 2025",
+            "Cơ sở dữ liệu",
+        ),
     ]
     sect_landscape = (
         '<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr></w:p>'
     )
     return [
-        header("ỦY BAN NHÂN DÂN", "KH-UBND").replace("UBND TỈNH BÌNH AN", "")
+        header("ỦY BAN NHÂN DÂN", "KH-UBND")
+        .replace("UBND TỈNH BÌNH AN", "")
         .replace("ỦY BAN NHÂN DÂN</w:t>", "ỦY BAN NHÂN DÂN TỈNH BÌNH AN</w:t>"),
         p("KẾ HOẠCH", b=True, jc="center"),
         p("Chuyển đổi số năm 2025", b=True, jc="center"),
@@ -174,13 +261,17 @@ def appendix_body() -> list[str]:
         p("Các cơ quan, đơn vị triển khai các nhiệm vụ tại Phụ lục I."),
         p("Trên đây là Kế hoạch chuyển đổi số năm 2025 của Ủy ban nhân dân tỉnh./."),
         p("(Kèm theo Phụ lục I)", i=True),
-        signature(["- Như trên;", "- Lưu: VT, KGVX."],
-                  ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Cường"]),
+        signature(
+            ["- Như trên;", "- Lưu: VT, KGVX."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Cường"]
+        ),
         sect_landscape,
         p("Phụ lục I", b=True, jc="center"),
         p("DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2025", b=True, jc="center"),
-        p("(Kèm theo Kế hoạch số     /KH-UBND ngày     tháng 3 năm 2025 của UBND tỉnh)", i=True,
-          jc="center"),
+        p(
+            "(Kèm theo Kế hoạch số     /KH-UBND ngày     tháng 3 năm 2025 của UBND tỉnh)",
+            i=True,
+            jc="center",
+        ),
         table([700, 5200, 2400, 2800, 1800, 2000], rows, borders=True),
     ]
 
@@ -188,9 +279,11 @@ def appendix_body() -> list[str]:
 NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:numbering {W}>
 <w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>
-<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>
+<w:lvlText w:val="%1."/></w:lvl>
 <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
-<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+<w:lvlText w:val="%3)"/></w:lvl>
 </w:abstractNum>
 <w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/>
 <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>
@@ -201,10 +294,14 @@ NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 FOOTNOTES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:footnotes {W}>
-<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
-<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
-<w:footnote w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>
-<w:r><w:t xml:space="preserve"> Luật số 14/2012/QH13 ngày 20 tháng 6 năm 2012.</w:t></w:r></w:p></w:footnote>
+<w:footnote w:type="separator" w:id="-1">
+<w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0">
+<w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p>
+<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>
+<w:r><w:t xml:space="preserve"> Luật số 14/2012/QH13 ngày 20 tháng 6 năm 2012.</w:t></w:r>
+</w:p></w:footnote>
 </w:footnotes>"""
 
 STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -214,27 +311,44 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
 </w:styles>"""
 
-CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
-<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
-<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
-</Types>"""
+_ML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    + "".join(
+        f'<Override PartName="/word/{name}.xml" ContentType="{_ML}.{kind}+xml"/>'
+        for name, kind in [
+            ("document", "document.main"),
+            ("styles", "styles"),
+            ("numbering", "numbering"),
+            ("footnotes", "footnotes"),
+        ]
+    )
+    + "</Types>"
+)
 
-ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-</Relationships>"""
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
-<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
-</Relationships>"""
+
+def _rels(*targets: tuple[str, str]) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(
+            f'<Relationship Id="rId{i}" Type="{_REL}/{kind}" Target="{target}"/>'
+            for i, (kind, target) in enumerate(targets, start=1)
+        )
+        + "</Relationships>"
+    )
+
+
+ROOT_RELS = _rels(("officeDocument", "word/document.xml"))
+DOC_RELS = _rels(
+    ("styles", "styles.xml"), ("numbering", "numbering.xml"), ("footnotes", "footnotes.xml")
+)
 
 
 def write_docx(path: Path, body: list[str], landscape_tail: bool = False) -> Path:
@@ -245,8 +359,10 @@ def write_docx(path: Path, body: list[str], landscape_tail: bool = False) -> Pat
     )
     document = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W} {R}><w:body>'
-        + "".join(body) + final + "</w:body></w:document>"
-    )  # fmt: skip
+        + "".join(body)
+        + final
+        + "</w:body></w:document>"
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
@@ -276,5 +392,7 @@ if __name__ == "__main__":
     target = Path(__file__).parent / "data" / "foreign"
     with tempfile.TemporaryDirectory() as scratch:
         docx = foreign_plan(Path(scratch))
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(target),
-                        str(docx)], check=True)  # fmt: skip
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(target), str(docx)],
+            check=True,
+        )

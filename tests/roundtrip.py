@@ -20,9 +20,11 @@ def words(path: Path) -> Counter[str]:
     source = read_docx(path)
     texts: list[str] = []
     for block in source.blocks:
-        paras = [block] if isinstance(block, Para) else [
-            p for row in block.rows for cell in row for p in cell.paras
-        ]  # fmt: skip
+        paras = (
+            [block]
+            if isinstance(block, Para)
+            else [p for row in block.rows for cell in row for p in cell.paras]
+        )
         texts += [p.full_text for p in paras]
     texts += list(source.footnotes.values())
     text = unicodedata.normalize("NFC", " ".join(texts)).lower()
@@ -49,6 +51,7 @@ def tasks(workspace: Path) -> list[tuple[str, str, str, str]]:
         lead = composer.assignment_text(item.lead) if item.lead else ""
         support = composer.assignment_text(item.support) if item.support else ""
         when = item.timeframe.text if item.timeframe else ""
-        out.append((" ".join(plain_text(content).split()[:8]), lead.rstrip("."),
-                    support.rstrip("."), when))  # fmt: skip
+        out.append(
+            (" ".join(plain_text(content).split()[:8]), lead.rstrip("."), support.rstrip("."), when)
+        )
     return out

@@ -41,12 +41,16 @@ def test_typed_plan_validates_and_renders_its_words(typed: tuple[Path, Path]) ->
 def test_automatic_and_typed_numbers_give_the_same_outline(typed: tuple[Path, Path]) -> None:
     plan = load_project(typed[1]).plan().plan
     assert [s.title for s in plan.sections] == [
-        "MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ CỤ THỂ", "TỔ CHỨC THỰC HIỆN",
-    ]  # fmt: skip
+        "MỤC ĐÍCH, YÊU CẦU",
+        "NHIỆM VỤ CỤ THỂ",
+        "TỔ CHỨC THỰC HIỆN",
+    ]
     body = plan.sections[1].children
     assert len(body) == 4  # 1., 2. automatic; 3., 4. typed
-    assert body[3].paragraphs[1:] == ["- Rà soát, cập nhật văn bản vào tủ sách.",
-                                      "- Hướng dẫn cấp xã khai thác tủ sách."]  # fmt: skip
+    assert body[3].paragraphs[1:] == [
+        "- Rà soát, cập nhật văn bản vào tủ sách.",
+        "- Hướng dẫn cấp xã khai thác tủ sách.",
+    ]
     points = plan.sections[2].children[1].children
     assert [p.paragraphs for p in points] == [
         ["Phối hợp tổ chức các hoạt động tại địa phương."],
@@ -57,15 +61,16 @@ def test_automatic_and_typed_numbers_give_the_same_outline(typed: tuple[Path, Pa
 def test_labels_split_across_runs_and_written_inline(typed: tuple[Path, Path]) -> None:
     found = tasks(typed[1])
     assert found == [
-        ("Tuyên truyền, phổ biến các văn bản pháp", "Sở Thông tin và Truyền thông",
-         "Sở TT&TT, Ủy ban nhân dân huyện Hòa Bình, UBND các huyện, thành phố",
-         "Trước ngày 30/6/2025."),
-        ("Tổ chức hội nghị tập huấn nghiệp vụ", "Sở Nội vụ", "Sở Tài chính",
-         "Quý III năm 2025."),
-        ("Sở Tư pháp chủ trì, phối hợp với", "Sở Tư pháp",
-         "Sở Nội vụ, Công an tỉnh", ""),
+        (
+            "Tuyên truyền, phổ biến các văn bản pháp",
+            "Sở Thông tin và Truyền thông",
+            "Sở TT&TT, Ủy ban nhân dân huyện Hòa Bình, UBND các huyện, thành phố",
+            "Trước ngày 30/6/2025.",
+        ),
+        ("Tổ chức hội nghị tập huấn nghiệp vụ", "Sở Nội vụ", "Sở Tài chính", "Quý III năm 2025."),
+        ("Sở Tư pháp chủ trì, phối hợp với", "Sở Tư pháp", "Sở Nội vụ, Công an tỉnh", ""),
         ("Xây dựng tủ sách pháp luật điện tử:", "Sở Tư pháp", "", "Thường xuyên."),
-    ]  # fmt: skip
+    ]
     plan = load_project(typed[1]).plan().plan
     first = plan.sections[1].children[0]
     assert first.timeframe is not None and str(first.timeframe.deadline) == "2025-06-30"
@@ -85,8 +90,10 @@ def test_header_footnote_signature(typed: tuple[Path, Path]) -> None:
     assert plan.footnotes == {"1": "Luật số 14/2012/QH13 ngày 20 tháng 6 năm 2012."}
     assert plan.signer is not None
     assert (plan.signer.authority, plan.signer.title, plan.signer.name) == (
-        ["KT. GIÁM ĐỐC"], "PHÓ GIÁM ĐỐC", "Trần Văn Bình",
-    )  # fmt: skip
+        ["KT. GIÁM ĐỐC"],
+        "PHÓ GIÁM ĐỐC",
+        "Trần Văn Bình",
+    )
     assert [r.text for r in plan.distribution.recipients] == ["UBND tỉnh", "Các sở, ban, ngành"]
 
 
@@ -108,7 +115,10 @@ def test_agencies_named_two_ways_are_one(
     duties = run("-w", str(ws), "tasks", "--agency", "Sở TT&TT")
     assert duties.exit_code == 0, duties.output
     lines = duties.output.splitlines()
-    assert lines[0] == "Sở Thông tin và Truyền thông (so-thong-tin-va-truyen-thong): 2 nhiệm vụ, trách nhiệm"
+    assert (
+        lines[0]
+        == "Sở Thông tin và Truyền thông (so-thong-tin-va-truyen-thong): 2 nhiệm vụ, trách nhiệm"
+    )
     assert lines[1].split()[:2] == ["II.1", "chủ"]
     assert lines[2].split()[:2] == ["III.1", "thực"]
     huyen = run("-w", str(ws), "tasks", "--agency", "ubnd-huyen-hoa-binh")
@@ -139,8 +149,13 @@ def test_appendix_task_table_becomes_table_tasks(tmp_path: Path) -> None:
     assert appendix["tieu_de"] == "Phụ lục I"
     table = appendix["bang_nhiem_vu"]
     assert [c["truong"] for c in table["cot"]] == [
-        "so", "noi_dung", "chu_tri", "phoi_hop", "thoi_gian", "san_pham",
-    ]  # fmt: skip
+        "so",
+        "noi_dung",
+        "chu_tri",
+        "phoi_hop",
+        "thoi_gian",
+        "san_pham",
+    ]
     groups = table["muc"]
     assert [g["tieu_de"] for g in groups] == ["NHIỆM VỤ CHUNG", "NHIỆM VỤ CỦA CẤP XÃ"]
     first = groups[0]["muc"][0]

@@ -54,8 +54,10 @@ def test_example_structure_comes_back(tmp_path: Path) -> None:
     import_document(original, Path("."), tmp_path / "ws")
     plan = load_project(tmp_path / "ws").plan().plan
     assert [s.title for s in plan.sections] == [
-        "MỤC ĐÍCH, YÊU CẦU", "NỘI DUNG THỰC HIỆN", "TỔ CHỨC THỰC HIỆN",
-    ]  # fmt: skip
+        "MỤC ĐÍCH, YÊU CẦU",
+        "NỘI DUNG THỰC HIỆN",
+        "TỔ CHỨC THỰC HIỆN",
+    ]
     purpose = plan.sections[0].children[0]
     assert (purpose.title, purpose.inline_title) == ("Mục đích:", True)
     assert plan.labels.bullet == "*"
@@ -83,8 +85,10 @@ def test_import_into_the_example_reuses_its_agencies(
     assert "tạo mới 0" in result.output
     project = load_project(example_copy)
     first = project.plans["kh-nhap-lai"].plan.sections[1].children[1]
-    assert first.lead is not None and first.lead.refs == ["cac-so-ban-nganh",
-                                                          "ubnd-cac-huyen-thanh-pho"]  # fmt: skip
+    assert first.lead is not None and first.lead.refs == [
+        "cac-so-ban-nganh",
+        "ubnd-cac-huyen-thanh-pho",
+    ]
     for agency in ("dak-ha", "so-noi-vu", "so-tai-chinh"):
         imported = run("-w", str(example_copy), "--plan", "kh-nhap-lai", "tasks", "-a", agency)
         kept = run("-w", str(example_copy), "--plan", "kh-trien-khai-120-tu", "tasks", "-a", agency)

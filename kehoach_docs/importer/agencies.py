@@ -105,8 +105,9 @@ def _initials(words: str) -> str:
 
 def _abbreviation(name: str) -> tuple[str, str] | None:
     """("so", "tttt") for "Sở TT&TT": the kind word and the abbreviated letters."""
-    match = re.match(r"^(\S+(?:\s+\S+)?)\s+([A-ZĐ][A-ZĐa-zđ]*(?:[&\-,.][A-ZĐ]+)+|[A-ZĐ]{3,})$",
-                     name.strip())  # fmt: skip
+    match = re.match(
+        r"^(\S+(?:\s+\S+)?)\s+([A-ZĐ][A-ZĐa-zđ]*(?:[&\-,.][A-ZĐ]+)+|[A-ZĐ]{3,})$", name.strip()
+    )
     if not match:
         return None
     return fold(match.group(1)), fold(match.group(2)).replace(" ", "")

@@ -16,14 +16,44 @@ from .draft import DOUBTS, Assign, doubt
 from .recognise import Header, Recognised, plan_date
 
 PLAN_KEYS = (
-    "co_quan_ban_hanh", "loai_van_ban", "so", "ngay", "nam", "trich_yeu", "kinh_gui", "can_cu",
-    "mo_dau", "nhan", "danh_so", "phan", "ket_thuc", "kem_theo", "chu_thich", "noi_nhan",
-    "nguoi_ky", "phu_luc",
-)  # fmt: skip
+    "co_quan_ban_hanh",
+    "loai_van_ban",
+    "so",
+    "ngay",
+    "nam",
+    "trich_yeu",
+    "kinh_gui",
+    "can_cu",
+    "mo_dau",
+    "nhan",
+    "danh_so",
+    "phan",
+    "ket_thuc",
+    "kem_theo",
+    "chu_thich",
+    "noi_nhan",
+    "nguoi_ky",
+    "phu_luc",
+)
 ITEM_KEYS = (
-    "id", "so", "tieu_de", "tieu_de_phu", "lien_dong", "don_vi", "noi_dung", "bang", "nhan", "chu_tri",
-    "phoi_hop", "san_pham", "thoi_gian", "nhan_khac", "ghi_chu", "bang_nhiem_vu", "muc",
-)  # fmt: skip
+    "id",
+    "so",
+    "tieu_de",
+    "tieu_de_phu",
+    "lien_dong",
+    "don_vi",
+    "noi_dung",
+    "bang",
+    "nhan",
+    "chu_tri",
+    "phoi_hop",
+    "san_pham",
+    "thoi_gian",
+    "nhan_khac",
+    "ghi_chu",
+    "bang_nhiem_vu",
+    "muc",
+)
 
 
 @dataclass
@@ -193,9 +223,14 @@ class Assembler:
             groups=[_entry_data(e) for e in groups],
             issuer=issuer,
             created=len(agencies) + len(groups),
-            reused=len({e for e in self._used(plan) if e in self.existing.agencies
-                        or e in self.existing.groups}),
-        )  # fmt: skip
+            reused=len(
+                {
+                    e
+                    for e in self._used(plan)
+                    if e in self.existing.agencies or e in self.existing.groups
+                }
+            ),
+        )
 
     def _used(self, plan: dict[str, Any]) -> set[str]:
         out: set[str] = set()

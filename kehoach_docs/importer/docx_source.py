@@ -26,8 +26,21 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationsh
 _OFFICE_DOC = "/officeDocument"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 # Containers whose runs are part of the paragraph's text.
-_INLINE = {w(t) for t in ("hyperlink", "ins", "smartTag", "fldSimple", "customXml", "sdt",
-                          "sdtContent", "moveTo", "dir", "bdo")}  # fmt: skip
+_INLINE = {
+    w(t)
+    for t in (
+        "hyperlink",
+        "ins",
+        "smartTag",
+        "fldSimple",
+        "customXml",
+        "sdt",
+        "sdtContent",
+        "moveTo",
+        "dir",
+        "bdo",
+    )
+}
 _SKIP = {w(t) for t in ("del", "moveFrom", "pPr", "rPr")}
 _MAX_PART = 64 * 1024 * 1024
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -197,8 +210,9 @@ class DocxSource:
                 text = strip_xml_forbidden(nfc(text))
                 if text or note is not None:
                     # a sub- or superscript run reads as small type (the drafter's mark)
-                    size = look.size_pt - (3 if look.vert_align in ("subscript", "superscript")
-                                           else 0)  # fmt: skip
+                    size = look.size_pt - (
+                        3 if look.vert_align in ("subscript", "superscript") else 0
+                    )
                     pieces.append((text, look.bold, look.italic, size, note))
         for box in boxes:
             self.paragraph(box, out, in_box=True)

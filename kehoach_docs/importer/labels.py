@@ -14,8 +14,13 @@ from ..vn import fold
 from .numbers import parse_label
 
 LEAD, SUPPORT, TIME, PRODUCT, NOTE, OTHER = (
-    "chu_tri", "phoi_hop", "thoi_gian", "san_pham", "ghi_chu", "khac",
-)  # fmt: skip
+    "chu_tri",
+    "phoi_hop",
+    "thoi_gian",
+    "san_pham",
+    "ghi_chu",
+    "khac",
+)
 
 # Folded label words -> kind. Checked in order; the first that matches wins.
 _KINDS: list[tuple[re.Pattern[str], str]] = [

@@ -10,6 +10,7 @@ the drawn lines; the layout decisions here are ours.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,7 +70,9 @@ def _open(path: Path) -> list[Any]:
         from pdfminer.pdfparser import PDFSyntaxError
         from pdfminer.psparser import PSException
     except ImportError:  # pragma: no cover - a dependency of the package
-        raise KehoachError("thiếu thư viện đọc PDF (pdfminer.six); hãy cài lại chương trình")
+        raise KehoachError(
+            "thiếu thư viện đọc PDF (pdfminer.six); hãy cài lại chương trình"
+        ) from None
     try:
         return list(extract_pages(str(path), laparams=LAParams(line_margin=0.3)))
     except (PDFPasswordIncorrect, PDFEncryptionError):
@@ -111,19 +114,24 @@ def _lines(page: Any, number: int) -> tuple[list[Line], list[tuple[str, float, f
                 text = item.get_text()
                 if text == "\n":
                     continue
-                bold, italic, small = (spans[-1].bold, spans[-1].italic, False) if spans else (
-                    False, False, False)  # fmt: skip
+                bold, italic, small = (
+                    (spans[-1].bold, spans[-1].italic, False) if spans else (False, False, False)
+                )
             else:
                 continue
             text = strip_xml_forbidden(nfc(text))
             last = spans[-1] if spans else None
-            if last and last.note is None and (last.bold, last.italic, last.small) == (
-                bold, italic, small):  # fmt: skip
+            if (
+                last
+                and last.note is None
+                and (last.bold, last.italic, last.small) == (bold, italic, small)
+            ):
                 last.text += text
             else:
                 spans.append(Span(text, bold, italic, small))
-        lines.append(Line(line.x0, line.x1, height - line.y1, height - line.y0, main, spans,
-                          number))  # fmt: skip
+        lines.append(
+            Line(line.x0, line.x1, height - line.y1, height - line.y0, main, spans, number)
+        )
 
     def walk(item: Any) -> None:
         if isinstance(item, LTTextLine):
@@ -139,8 +147,14 @@ def _lines(page: Any, number: int) -> tuple[list[Line], list[tuple[str, float, f
             elif bottom - top <= 2.5 and x1 - x0 > 2.5:
                 rules.append(("h", (top + bottom) / 2, x0, x1))
             elif x1 - x0 > 2.5 and bottom - top > 2.5 and type(item).__name__ == "LTRect":
-                rules.extend([("h", top, x0, x1), ("h", bottom, x0, x1),
-                              ("v", x0, top, bottom), ("v", x1, top, bottom)])  # fmt: skip
+                rules.extend(
+                    [
+                        ("h", top, x0, x1),
+                        ("h", bottom, x0, x1),
+                        ("v", x0, top, bottom),
+                        ("v", x1, top, bottom),
+                    ]
+                )
         elif hasattr(item, "__iter__"):
             for child in item:
                 walk(child)
@@ -190,8 +204,13 @@ def _grids(rules: list[tuple[str, float, float, float]]) -> list[Grid]:
             continue
         top = min(v[1] for v in cluster)
         bottom = max(v[2] for v in cluster)
-        ys = _merge(sorted(y for y, a, b in horizontals
-                           if top - _TOL <= y <= bottom + _TOL and a < xs[-1] and b > xs[0]))  # fmt: skip
+        ys = _merge(
+            sorted(
+                y
+                for y, a, b in horizontals
+                if top - _TOL <= y <= bottom + _TOL and a < xs[-1] and b > xs[0]
+            )
+        )
         if len(ys) < 2:
             ys = [top, bottom]
         grids.append(Grid(xs[0], xs[-1], top, bottom, ys, xs, cluster))
@@ -208,18 +227,27 @@ def _merge(values: list[float]) -> list[float]:
 
 def _table(grid: Grid) -> Table:
     rows: list[list[Cell]] = []
-    for top, bottom in zip(grid.rows, grid.rows[1:], strict=False):
+    for top, bottom in itertools.pairwise(grid.rows):
         middle = (top + bottom) / 2
-        bounds = [x for x in grid.cols if any(
-            abs(v[0] - x) <= _TOL and v[1] - _TOL <= middle <= v[2] + _TOL
-            for v in grid.verticals)]  # fmt: skip
+        bounds = [
+            x
+            for x in grid.cols
+            if any(
+                abs(v[0] - x) <= _TOL and v[1] - _TOL <= middle <= v[2] + _TOL
+                for v in grid.verticals
+            )
+        ]
         if len(bounds) < 2:
             bounds = [grid.cols[0], grid.cols[-1]]
         row: list[Cell] = []
-        for left, right in zip(bounds, bounds[1:], strict=False):
+        for left, right in itertools.pairwise(bounds):
             span = sum(1 for x in grid.cols if left - _TOL <= x < right - _TOL)
-            inside = [ln for ln in grid.lines
-                      if top - _TOL <= ln.mid <= bottom + _TOL and left - _TOL <= (ln.x0 + ln.x1) / 2 <= right + _TOL]  # fmt: skip
+            inside = [
+                ln
+                for ln in grid.lines
+                if top - _TOL <= ln.mid <= bottom + _TOL
+                and left - _TOL <= (ln.x0 + ln.x1) / 2 <= right + _TOL
+            ]
             row.append(Cell(_paragraphs(inside, left, right, cell=True), max(span, 1)))
         rows.append(row)
     return Table(rows, borderless=False)
@@ -234,8 +262,9 @@ def _paragraphs(lines: list[Line], left: float, right: float, cell: bool = False
     width = right - left
     # Where paragraphs open with a first-line indent, a line flush left after a short line
     # only wrapped early (a long word, a hyphen), it does not start a paragraph.
-    after_short = [b for a, b in zip(lines, lines[1:], strict=False)
-                   if a.x1 < right - max(24.0, width * 0.06)]  # fmt: skip
+    after_short = [
+        b for a, b in itertools.pairwise(lines) if a.x1 < right - max(24.0, width * 0.06)
+    ]
     indented = sum(1 for b in after_short if b.x0 > left + 12)
     indent_style = not cell and len(after_short) >= 3 and indented >= 0.8 * len(after_short)
     for line in lines:
@@ -252,10 +281,14 @@ def _paragraphs(lines: list[Line], left: float, right: float, cell: bool = False
                 new = False
             else:
                 new = (
-                    short or indent or gap > prev.size * 0.9 or centred
-                    or abs(line.size - prev.size) > 1 or out[-1].align == "center"
-                    or line.text.startswith(("-", "+", "•")) and cell
-                )  # fmt: skip
+                    short
+                    or indent
+                    or gap > prev.size * 0.9
+                    or centred
+                    or abs(line.size - prev.size) > 1
+                    or out[-1].align == "center"
+                    or (line.text.startswith(("-", "+", "•")) and cell)
+                )
         if new:
             out.append(Para([], align="center" if centred else "both", indent=line.x0 - left))
         else:
@@ -335,8 +368,12 @@ def _two_cells(lines: list[Line], middle: float) -> Table:
     def cell(part: list[Line]) -> Cell:
         paras: list[Para] = []
         for line in sorted(part, key=lambda ln: ln.top):
-            wrapped = paras and not line.text.startswith(("-", "+", "•")) and paras[-1].text.startswith(
-                ("-", "+")) and line.x0 > 0  # fmt: skip
+            wrapped = (
+                paras
+                and not line.text.startswith(("-", "+", "•"))
+                and paras[-1].text.startswith(("-", "+"))
+                and line.x0 > 0
+            )
             if wrapped and not line.text.isupper():
                 paras[-1].spans.extend([Span(" "), *line.spans])
             else:
@@ -359,8 +396,11 @@ def read_pdf(path: Path) -> Source:
             continue
         body_size = median([ln.size for ln in lines])
         # page numbers alone on a line at the top or bottom
-        lines = [ln for i, ln in enumerate(lines)
-                 if not (ln.text.isdigit() and (i == 0 or i == len(lines) - 1))]  # fmt: skip
+        lines = [
+            ln
+            for i, ln in enumerate(lines)
+            if not (ln.text.isdigit() and (i == 0 or i == len(lines) - 1))
+        ]
         lines, found = _footnotes(lines, rules, body_size)
         notes.update(found)
         if not lines:
@@ -370,8 +410,15 @@ def read_pdf(path: Path) -> Source:
         grids = _grids(rules)
         free: list[Line] = []
         for line in lines:
-            grid = next((g for g in grids if g.top - _TOL <= line.mid <= g.bottom + _TOL
-                         and g.left - _TOL <= (line.x0 + line.x1) / 2 <= g.right + _TOL), None)  # fmt: skip
+            grid = next(
+                (
+                    g
+                    for g in grids
+                    if g.top - _TOL <= line.mid <= g.bottom + _TOL
+                    and g.left - _TOL <= (line.x0 + line.x1) / 2 <= g.right + _TOL
+                ),
+                None,
+            )
             (grid.lines if grid else free).append(line)
         page_blocks: list[tuple[float, Block]] = []
         for grid in grids:
@@ -434,10 +481,13 @@ def _continue_paragraph(blocks: list[Block], items: list[Block]) -> None:
     first, before = items[0], blocks[-1]
     text = before.text
     if (
-        first.indent < 5 and first.align == "both" and before.align == "both"
-        and text and text[-1] not in ".:;!?" and not first.text[:1].isupper()
-        or first.indent < 5 and text and text[-1] in ",-"
-    ):  # fmt: skip
+        first.indent < 5
+        and first.align == "both"
+        and before.align == "both"
+        and text
+        and text[-1] not in ".:;!?"
+        and not first.text[:1].isupper()
+    ) or (first.indent < 5 and text and text[-1] in ",-"):
         before.spans.append(Span(" "))
         before.spans.extend(first.spans)
         del items[0]
@@ -449,7 +499,11 @@ def _continue_table(blocks: list[Block], items: list[Block]) -> None:
         first, before = items[0], blocks[-1]
         if first.width == before.width and not first.borderless and not before.borderless:
             rows = first.rows
-            if rows and before.rows and [c.text for c in rows[0]] == [c.text for c in before.rows[0]]:
+            if (
+                rows
+                and before.rows
+                and [c.text for c in rows[0]] == [c.text for c in before.rows[0]]
+            ):
                 rows = rows[1:]
             before.rows.extend(rows)
             items = items[1:]
@@ -467,8 +521,11 @@ def _footnotes(
         return lines, {}
     text_left = min(ln.x0 for ln in lines)
     text_right = max(ln.x1 for ln in lines)
-    separators = [y for k, y, a, b in rules
-                  if k == "h" and abs(a - text_left) < 20 and (b - a) < (text_right - text_left) * 0.45]  # fmt: skip
+    separators = [
+        y
+        for k, y, a, b in rules
+        if k == "h" and abs(a - text_left) < 20 and (b - a) < (text_right - text_left) * 0.45
+    ]
     below = [y for y in separators if all(ln.top >= y - 1 or ln.bottom <= y + 1 for ln in lines)]
     if not below:
         return lines, {}

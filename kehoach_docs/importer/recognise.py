@@ -17,13 +17,24 @@ from .blocks import Block, Para, Source, Table
 from .body import BodyReader, ItemWriter, Node
 from .draft import doubt
 from .inline import markup
+from .labels import split_labels
 from .numbers import pattern_for
 
 TYPE_CODES = {
-    "KẾ HOẠCH": "KH", "BÁO CÁO": "BC", "QUYẾT ĐỊNH": "QĐ", "THÔNG BÁO": "TB", "TỜ TRÌNH": "TTr",
-    "CHƯƠNG TRÌNH": "CTr", "HƯỚNG DẪN": "HD", "CHỈ THỊ": "CT", "NGHỊ QUYẾT": "NQ",
-    "QUY ĐỊNH": "QyĐ", "ĐỀ ÁN": "ĐA", "PHƯƠNG ÁN": "PA", "BIÊN BẢN": "BB",
-}  # fmt: skip
+    "KẾ HOẠCH": "KH",
+    "BÁO CÁO": "BC",
+    "QUYẾT ĐỊNH": "QĐ",
+    "THÔNG BÁO": "TB",
+    "TỜ TRÌNH": "TTr",
+    "CHƯƠNG TRÌNH": "CTr",
+    "HƯỚNG DẪN": "HD",
+    "CHỈ THỊ": "CT",
+    "NGHỊ QUYẾT": "NQ",
+    "QUY ĐỊNH": "QyĐ",
+    "ĐỀ ÁN": "ĐA",
+    "PHƯƠNG ÁN": "PA",
+    "BIÊN BẢN": "BB",
+}
 _NUMBER = re.compile(r"^Số\s*:?\s*(?P<n>[^/]*?)\s*/\s*(?P<code>\S.*)$", re.IGNORECASE)
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^,]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*"
@@ -266,10 +277,8 @@ class Recogniser:
         reader = BodyReader(self.note_key)
         for block in body_blocks:
             reader.feed(block)
-        sections = reader.root.children
-        if not sections:
-            node = Node(None, 1)
-            sections = [node]
+        sections = reader.root.children or [Node(None, 1)]
+        if not any(node.label for node in sections):
             doubt(plan, "phan", "không thấy mục đánh số (I., 1. …): cả thân văn bản là một phần")
         plan["phan"] = writer.items(sections)
         self.body_tasks = _task_texts(plan["phan"])
@@ -376,6 +385,8 @@ class Recogniser:
                 break
             if block.text and (block.label or _numbered(block.text)):
                 break
+            if block.text and split_labels(block.text) is not None:
+                break
             if block.text:
                 text = markup(block.spans, self.note_key, base_italic=block.italic)
                 if fold(block.text).startswith("can cu") and not opening:
@@ -391,9 +402,10 @@ class Recogniser:
         sign_lines: list[str] = []
         for block in blocks:
             cells = (
-                [[block]] if isinstance(block, Para)
+                [[block]]
+                if isinstance(block, Para)
                 else [cell.paras for row in block.rows for cell in row]
-            )  # fmt: skip
+            )
             for paras in cells:
                 in_list = False
                 for para in paras:
@@ -473,8 +485,10 @@ class Recogniser:
             if not isinstance(block, Para):
                 break
             heading = not titles and bool(_APPENDIX.match(block.text))
-            if block.text and not heading and (
-                block.align != "center" or block.label or _numbered(block.text)
+            if (
+                block.text
+                and not heading
+                and (block.align != "center" or block.label or _numbered(block.text))
             ):
                 break
             if block.text:

@@ -64,8 +64,10 @@ def table_data(table: Table, note_key: Callable[[str], str]) -> tuple[str, Any]:
     found = columns(head)
     if "noi_dung" in found.values() and "chu_tri" in found.values():
         return "bang_nhiem_vu", _task_table(table, head, found, note_key)
-    rows = [[" ".join(_cell_texts(c, note_key)) if c else "" for c in _row_cells(table, r)]
-            for r in table.rows[1:]]  # fmt: skip
+    rows = [
+        [" ".join(_cell_texts(c, note_key)) if c else "" for c in _row_cells(table, r)]
+        for r in table.rows[1:]
+    ]
     return "bang", {"cot": [h or " " for h in head], "dong": rows}
 
 
@@ -85,8 +87,9 @@ def _task_table(
     numbers: list[tuple[dict[str, Any], str]] = []
     for row in table.rows[1:]:
         cells = _row_cells(table, row)
-        texts = {name: _cell_texts(c, note_key) if (c := cells[i]) else []
-                 for name, i in by_name.items()}  # fmt: skip
+        texts = {
+            name: _cell_texts(c, note_key) if (c := cells[i]) else [] for name, i in by_name.items()
+        }
         flat = [" ".join(_cell_texts(c, note_key)) if c else "" for c in cells]
         if not any(flat) or _is_index_row(flat):
             continue
@@ -100,9 +103,9 @@ def _task_table(
                 number, content = ("", spans) if len(spans) == 1 else (spans[0], spans[1:])
         if not assigned and not number and content:
             # "I. NHIỆM VỤ CHUNG" in one merged cell: the number is part of the text
-            found, rest = parse_label(content[0])
-            if found is not None and not found.bullet and rest.strip():
-                number, content = found.text, [rest.strip(), *content[1:]]
+            lead_label, rest = parse_label(content[0])
+            if lead_label is not None and not lead_label.bullet and rest.strip():
+                number, content = lead_label.text, [rest.strip(), *content[1:]]
         if not assigned:
             label = parse_label(number + " x")[0] if number else None
             shape = label.shape.rstrip(".)") if label else "text"

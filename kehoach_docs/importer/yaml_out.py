@@ -49,7 +49,7 @@ class _Writer:
             return [text]
         if not self.quote_all and len(text) > room and _foldable(text):
             return [">-", *_wrap(text, WIDTH - indent - 2)]
-        return [json.dumps(text, ensure_ascii=False)]
+        return [_quote(text)]
 
     def comment(self, notes: list[str]) -> str:
         return f"  # {CHECK}: " + "; ".join(notes) if notes else ""
@@ -72,7 +72,7 @@ class _Writer:
                 notes = own + notes
             prefix = first_prefix if first and first_prefix is not None else pad
             first = False
-            shown = key if _plain(key) else json.dumps(key, ensure_ascii=False)
+            shown = key if _plain(key) else _quote(key)
             self.entry(prefix + f"{shown}:", value, indent, notes)
 
     def entry(self, head: str, value: Any, indent: int, notes: list[str]) -> None:
@@ -124,9 +124,21 @@ def _flow(items: list[Any], room: int, loose: bool = False) -> bool:
 
 
 def _flow_text(items: list[str]) -> str:
-    shown = [i if _FLOW_ITEM.match(i) and _plain(i) else json.dumps(i, ensure_ascii=False)
-             for i in items]  # fmt: skip
+    shown = [i if _FLOW_ITEM.match(i) and _plain(i) else _quote(i) for i in items]
     return "[" + ", ".join(shown) + "]"
+
+
+# Characters YAML reads as line breaks or refuses to hold literally.
+_UNPRINTABLE = re.compile(
+    r"[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    r"|[\u2028\u2029\ufeff]"
+)
+
+
+def _quote(text: str) -> str:
+    """A double-quoted scalar; characters YAML may not hold literally are escaped."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
 def _plain(text: str) -> bool:
@@ -139,12 +151,7 @@ def _plain(text: str) -> bool:
 
 
 def _foldable(text: str) -> bool:
-    return (
-        text == text.strip()
-        and "\n" not in text
-        and "\t" not in text
-        and not any(ord(c) < 32 or c in "\u2028\u2029\x85\ufeff" for c in text)
-    )
+    return text == text.strip() and "\n" not in text and not _UNPRINTABLE.search(text)
 
 
 def _breakable(text: str, i: int) -> bool:
