@@ -12,6 +12,7 @@ import posixpath
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -134,6 +135,7 @@ class DocxSource:
         self.book = StyleBook(styles if styles is not None else etree.Element(w("styles")))
         self.numbering = Numbering(self._root_of(rels, "/numbering"), self.book)
         self.footnotes_root = self._root_of(rels, "/footnotes")
+        self._looks: dict[tuple[str, bytes], Any] = {}
 
     def _root_of(self, rels: dict[str, tuple[str, str]], suffix: str) -> etree._Element | None:
         part = _part_of_kind(self.package, rels, suffix)
@@ -141,6 +143,18 @@ class DocxSource:
         return _parse(data, self.name) if data is not None else None
 
     # --- paragraphs -------------------------------------------------------------------
+
+    def _look(self, el: etree._Element, run: etree._Element, rpr: etree._Element | None) -> Any:
+        """A run's look, resolved once for each paragraph style and run formatting."""
+        style = el.find(f"{w('pPr')}/{w('pStyle')}")
+        key = (
+            style.get(w("val"), "") if style is not None else "",
+            etree.tostring(rpr) if rpr is not None else b"",
+        )
+        look = self._looks.get(key)
+        if look is None:
+            look = self._looks[key] = self.book.run_look(el, run)
+        return look
 
     def _runs(self, el: etree._Element) -> Iterator[etree._Element]:
         """The runs of a paragraph in order, inside hyperlinks, insertions, fields, …"""
@@ -206,7 +220,7 @@ class DocxSource:
                 else:
                     continue
                 if look is None:
-                    look = self.book.run_look(el, run)
+                    look = self._look(el, run, rpr)
                 text = strip_xml_forbidden(nfc(text))
                 if text or note is not None:
                     # a sub- or superscript run reads as small type (the drafter's mark)
