@@ -28,16 +28,33 @@ SENTENCE = (
     "nhiệm vụ được giao, bảo đảm đúng tiến độ, chất lượng và hiệu quả theo quy định"
 )
 AGENCIES = [
-    "Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Sở Y tế", "Sở Xây dựng",
-    "Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Công an tỉnh",
-    "Văn phòng Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch",
-]  # fmt: skip
+    "Sở Nội vụ",
+    "Sở Tài chính",
+    "Sở Tư pháp",
+    "Sở Y tế",
+    "Sở Xây dựng",
+    "Sở Khoa học và Công nghệ",
+    "Sở Giáo dục và Đào tạo",
+    "Công an tỉnh",
+    "Văn phòng Ủy ban nhân dân tỉnh",
+    "Sở Văn hóa, Thể thao và Du lịch",
+]
 
 
 def big_plan(folder: Path, sections: int = 6, tasks: int = 14, rows: int = 100) -> Path:
     from foreign_docs import (
-        NUM_BULLET, NUM_MAIN, cell, header, p, para, row, run, signature, table, write_docx,
-    )  # fmt: skip
+        NUM_BULLET,
+        NUM_MAIN,
+        cell,
+        header,
+        p,
+        para,
+        row,
+        run,
+        signature,
+        table,
+        write_docx,
+    )
 
     body = [
         header("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "KH-SKHĐT"),
@@ -49,34 +66,56 @@ def big_plan(folder: Path, sections: int = 6, tasks: int = 14, rows: int = 100) 
     n = 0
     for s in range(sections):
         body.append(para(run(f"NHÓM NHIỆM VỤ THỨ {s + 1}", b=True), num=(NUM_MAIN, 0)))
-        for t in range(tasks):
+        for _ in range(tasks):
             n += 1
             body.append(para(run(f"Nhiệm vụ số {n}: {SENTENCE}."), num=(NUM_MAIN, 1)))
             for k in range(3):
                 body.append(para(run(f"{SENTENCE} (nội dung {k + 1})."), num=(NUM_BULLET, 0)))
             lead, support = AGENCIES[n % 10], AGENCIES[(n + 3) % 10]
             body.append(para(run("- "), run("Đơn vị chủ trì:", i=True), run(f" {lead}.")))
-            body.append(para(run("- "), run("Đơn vị phối hợp:", i=True),
-                             run(f" {support}, các sở, ban, ngành.")))  # fmt: skip
-            body.append(para(run("- "), run("Thời gian hoàn thành:", i=True),
-                             run(f" Trước ngày {1 + n % 28}/{1 + n % 12}/2026.")))  # fmt: skip
+            body.append(
+                para(
+                    run("- "),
+                    run("Đơn vị phối hợp:", i=True),
+                    run(f" {support}, các sở, ban, ngành."),
+                )
+            )
+            body.append(
+                para(
+                    run("- "),
+                    run("Thời gian hoàn thành:", i=True),
+                    run(f" Trước ngày {1 + n % 28}/{1 + n % 12}/2026."),
+                )
+            )
     body.append(p("Trên đây là Kế hoạch của Sở Kế hoạch và Đầu tư./."))
-    body.append(signature(["- UBND tỉnh (b/c);", "- Lưu: VT, TH."],
-                          ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"]))  # fmt: skip
+    body.append(
+        signature(
+            ["- UBND tỉnh (b/c);", "- Lưu: VT, TH."],
+            ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"],
+        )
+    )
     body.append('<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr></w:p>')
     body.append(p("Phụ lục I", b=True, jc="center"))
     body.append(p("DANH MỤC NHIỆM VỤ", b=True, jc="center"))
     widths = [700, 5200, 2400, 2800, 1800, 2000]
     heads = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Sản phẩm"]
-    table_rows = [row(*(cell(w, p(h, b=True, jc="center")) for w, h in zip(widths, heads,
-                                                                            strict=True)))]  # fmt: skip
+    table_rows = [
+        row(*(cell(w, p(h, b=True, jc="center")) for w, h in zip(widths, heads, strict=True)))
+    ]
     for r in range(rows):
         if r % 25 == 0:
             table_rows.append(row(cell(sum(widths), p(f"NHÓM {r // 25 + 1}", b=True), span=6)))
-        cells = [str(r + 1), f"Nhiệm vụ phụ lục {r + 1}: {SENTENCE}", AGENCIES[r % 10],
-                 AGENCIES[(r + 1) % 10], "Quý IV năm 2026", "Báo cáo"]  # fmt: skip
-        table_rows.append(row(*(cell(w, p(c, jc="left")) for w, c in zip(widths, cells,
-                                                                        strict=True))))  # fmt: skip
+        cells = [
+            str(r + 1),
+            f"Nhiệm vụ phụ lục {r + 1}: {SENTENCE}",
+            AGENCIES[r % 10],
+            AGENCIES[(r + 1) % 10],
+            "Quý IV năm 2026",
+            "Báo cáo",
+        ]
+        table_rows.append(
+            row(*(cell(w, p(c, jc="left")) for w, c in zip(widths, cells, strict=True)))
+        )
     body.append(table(widths, table_rows, borders=True))
     return write_docx(folder / "ke-hoach-lon.docx", body, landscape_tail=True)
 
@@ -85,12 +124,15 @@ def pages(docx: Path, folder: Path) -> tuple[int, Path | None]:
     soffice = shutil.which("soffice")
     if soffice is None:
         return 0, None
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-                    str(docx)], check=True, capture_output=True, timeout=300)  # fmt: skip
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     pdf = docx.with_suffix(".pdf")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False)
-    count = next((int(x.split()[-1]) for x in info.stdout.splitlines() if x.startswith("Pages")),
-                 0)  # fmt: skip
+    count = next((int(x.split()[-1]) for x in info.stdout.splitlines() if x.startswith("Pages")), 0)
     return count, pdf
 
 
@@ -100,8 +142,11 @@ def whole_command(source: Path, folder: Path, runs: int) -> tuple[list[float], f
     for i in range(runs):
         target = folder / f"ws-{i}"
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "kehoach_docs", "import", str(source),
-                               "-o", str(target)], capture_output=True, text=True)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "kehoach_docs", "import", str(source), "-o", str(target)],
+            capture_output=True,
+            text=True,
+        )
         times.append(time.perf_counter() - start)
         if done.returncode != 0:
             raise SystemExit(done.stderr)
@@ -144,8 +189,10 @@ def main() -> None:
         sources = [docx] + ([pdf] if args.pdf and pdf else [])
         for source in sources:
             times, peak = whole_command(source, folder / source.suffix[1:], args.runs)
-            print(f"{source.suffix}: whole command median {statistics.median(times):.2f} s "
-                  f"(min {min(times):.2f}, max {max(times):.2f}); peak RSS {peak:.0f} MB")  # fmt: skip
+            print(
+                f"{source.suffix}: whole command median {statistics.median(times):.2f} s "
+                f"(min {min(times):.2f}, max {max(times):.2f}); peak RSS {peak:.0f} MB"
+            )
             for name, value in phases(source, folder / f"p{source.suffix}").items():
                 shown = f"{value * 1000:.0f} ms" if name != "tasks" else f"{value:.0f}"
                 print(f"  {name}: {shown}")
