@@ -10,8 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .compose.inline import FOOTNOTE_MARK
 from .errors import DataError, Problem, WorkspaceError
+from .models.base import FOOTNOTE_MARK
 from .models.details import AgencyDetails, AgencyDetailsFile
 from .models.plan import Plan, PlanFile
 from .models.progress import Progress, ProgressFile

@@ -79,16 +79,35 @@ def test_batch_pdf_uses_one_libreoffice_start(
         return real_run(command, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(pdf.subprocess, "run", counting)
-    result = run_batch(REPO, output=tmp_path, jobs=1, pdf=True)
+    result = run_batch(REPO, output=tmp_path, jobs=1, pdf=True, period="2024-H1")
     assert not result.failures
     assert len(calls) == 1
     assert any(arg.startswith("-env:UserInstallation=") for arg in calls[0])
     pdfs = sorted(result.folder.glob("*.pdf"))
-    assert len(pdfs) == 31
+    assert len(pdfs) == 52
     assert all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
     assert not [p for p in result.folder.iterdir() if p.name.startswith(".pdf-")]
     manifest = (result.folder / "manifest.csv").read_text(encoding="utf-8-sig")
-    assert manifest.count("(PDF)") == 31
+    assert manifest.count("(PDF)") == 52
+    for path in pdfs:
+        assert_signature_not_alone(path)
+
+
+def pages_of(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return text.split("\f")
+
+
+def assert_signature_not_alone(pdf: Path) -> None:
+    """The page that holds "Nơi nhận:" holds body text above it, not only the block."""
+    page = next(p for p in pages_of(pdf) if "Nơi nhận:" in p)
+    above = page.split("Nơi nhận:")[0]
+    lines = [line for line in above.splitlines() if line.strip()]
+    # Beyond a page number, at least the closing paragraph of the body stands above it.
+    body = [line for line in lines if not line.strip().isdigit()]
+    assert len(body) >= 2, f"{pdf.name}: Nơi nhận alone on its page"
 
 
 def test_missing_libreoffice_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

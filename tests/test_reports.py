@@ -348,3 +348,22 @@ def test_batch_with_period_adds_reports(run: Run, tmp_path: Path) -> None:
     assert len(list(folder.glob("*-bao-cao-*.docx"))) == 21
     assert len(list(folder.glob("*.xlsx"))) == 1
     assert "Đã ghi 53/53 văn bản" in result.stdout
+
+
+def test_a_period_before_the_plan_is_refused(run: Run, tmp_path: Path) -> None:
+    result = run("-w", str(REPO), "consolidate", "--period", "2023", "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert (
+        "kỳ “2023” (năm 2023) kết thúc ngày 14/12/2023, trước khi kế hoạch bắt đầu "
+        "(01/01/2024): chưa có gì để báo cáo"
+    ) in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_consolidate_names_who_has_not_reported(run: Run, tmp_path: Path) -> None:
+    result = run("-w", str(REPO), "consolidate", "--period", "2024-H1", "-o", str(tmp_path))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    start = lines.index("Chưa gửi báo cáo 6 tháng đầu năm 2024 (10 cơ quan, đơn vị):")
+    assert lines[start + 1] == "  - Sở Tư pháp (so-tu-phap)"
+    assert len(lines[start + 1 :]) == 10

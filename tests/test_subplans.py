@@ -345,3 +345,26 @@ def test_killed_batch_leaves_only_whole_documents(tmp_path: Path) -> None:
     newest = max((p for p in out.iterdir() if p.is_dir()), key=lambda p: p.name)
     assert len(list(newest.glob("*.docx"))) == 401
     assert (newest / "manifest.csv").exists()
+
+
+def test_an_agency_that_cannot_issue_is_named_not_crashed(run: Run, example_copy: Path) -> None:
+    # A body entered with only id, name and kind, in a group that leads tasks.
+    registry = example_copy / "plans" / "co-quan.yaml"
+    body, groups = registry.read_text(encoding="utf-8").split("\nnhom:", 1)
+    extra = "\n  - id: cong-an-tinh\n    ten: Công an tỉnh\n    loai: so\n"
+    registry.write_text(body + extra + "\nnhom:" + groups, encoding="utf-8")
+    result = run("-w", str(example_copy), "validate")
+    assert result.exit_code == 0, result.output
+    assert (
+        "cảnh báo: Công an tỉnh (cong-an-tinh) có nhiệm vụ nhưng danh mục cơ quan chưa có đủ "
+        "“tieu_de”, “ma”, “dia_danh”" in result.stderr
+    )
+    out = example_copy / "out"
+    result = run("-w", str(example_copy), "subplan", "--all", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Bỏ qua Công an tỉnh (cong-an-tinh)" in result.stderr
+    assert len(list(out.glob("*.docx"))) == 30
+    result = run("-w", str(example_copy), "subplan", "-a", "cong-an-tinh", "-o", str(out))
+    assert result.exit_code == 1
+    assert "Công an tỉnh (cong-an-tinh) chưa đủ thông tin để ban hành văn bản" in result.stderr
+    assert "Traceback" not in result.output

@@ -90,3 +90,20 @@ def test_plain_text_drops_markup_and_footnote_marks_only() -> None:
     assert plain_text("Nghị định 107[^1], *nghiêng* và **đậm**, 7*7, \\*") == (
         "Nghị định 107, nghiêng và đậm, 7*7, *"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1234, "1.234"),
+        (1234.5, "1.234,5"),
+        (0.1 + 0.2, "0,3"),
+        (3.0, "3"),
+        (1234567.891, "1.234.567,891"),
+        (-0.25, "-0,25"),
+    ],
+)
+def test_figures_in_vietnamese_form(value: float, shown: str) -> None:
+    from kehoach_docs.vn import vn_number
+
+    assert vn_number(value) == shown

@@ -16,12 +16,15 @@ from ..vn import fold, upper_first
 from .inline import plain_text
 
 MAX_WORDS = 30
+# A clause may run a few words past MAX_WORDS rather than end inside a list of names.
+SLACK_WORDS = 5
 MIN_WORDS = 6
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^\W\d_])")
 _CLAUSE_END = re.compile(r"[,;:](?=\s)")
+# The name of a document ("Kế hoạch số 15", "Luật Tổ chức …", "Đề án 08"), never lowered.
 _DOC_NAMES = re.compile(
     r"^(Kế hoạch|Đề án|Nghị quyết|Chương trình|Quyết định|Chỉ thị|Kết luận|Luật|Nghị định|"
-    r"Thông tư|Hướng dẫn|Công văn|Thông báo)\s+(số\s|\d)"
+    r"Thông tư|Hướng dẫn|Công văn|Thông báo|Bộ luật|Pháp lệnh)\s+(số\s|\d|[^\W\d_])"
 )
 
 
@@ -31,12 +34,12 @@ def first_sentence(text: str) -> str:
 
 
 def clause(sentence: str, max_words: int = MAX_WORDS) -> str:
-    """`sentence` ended at its last clause boundary within `max_words` words, if it is
-    longer; kept whole where no boundary leaves at least MIN_WORDS words."""
+    """`sentence` ended at its last clause boundary within `max_words` words (and a few
+    more), if it is longer; kept whole where no boundary leaves at least MIN_WORDS words."""
     words = sentence.split()
     if len(words) <= max_words:
         return sentence.rstrip(" .;,:")
-    limit = len(" ".join(words[:max_words]))
+    limit = len(" ".join(words[: max_words + SLACK_WORDS]))
     cuts = [m.start() for m in _CLAUSE_END.finditer(sentence, 0, limit + 1)]
     cuts = [c for c in cuts if len(sentence[:c].split()) >= MIN_WORDS]
     return (sentence[: cuts[-1]] if cuts else sentence).rstrip(" .;,:")
@@ -108,6 +111,11 @@ def lower_first(text: str) -> str:
     """A phrase put after other words: its first letter small, unless it starts with a
     name ("Kế hoạch số 15…", "Đề án 08…", an acronym such as "UBND")."""
     first = text.split(" ", 1)[0]
-    if not text or _DOC_NAMES.match(text) or (len(first) > 1 and first.isupper()):
+    named = _DOC_NAMES.match(text)
+    if named and (
+        named.group(2)[0].isupper() or named.group(2)[0].isdigit() or "số" in named.group(2)
+    ):
+        return text
+    if not text or (len(first) > 1 and first.isupper()):
         return text
     return text[0].lower() + text[1:]

@@ -11,10 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Inline, LineBreak, NoteRef, Piece, Role, Span
+from ..models.base import FOOTNOTE_MARK
 from ..vn import nfc, strip_xml_forbidden
 
-# `[^key]`: the workspace checker and the composers read footnote references alike.
-FOOTNOTE_MARK = re.compile(r"\[\^([^\]\s]+)\]")
 _TOKENS = re.compile(r"\\\*|\*\*|\*|" + FOOTNOTE_MARK.pattern + r"|\n")
 
 

@@ -15,6 +15,9 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=False, frozen=True)
 
 
+# `[^key]` in a text field refers to the footnote `key` of the plan's `chu_thich`.
+FOOTNOTE_MARK = re.compile(r"\[\^([^\]\s]+)\]")
+
 _VN_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..document import (
     Appendix,
@@ -58,7 +57,7 @@ class AppendixView:
     blocks: list[BlockView]
     landscape: bool
     # Templates made before task tables became body tables print `a.tasks` rows.
-    tasks: list[Any] = field(default_factory=list)
+    tasks: list[object] = field(default_factory=list)
 
 
 @dataclass
@@ -75,7 +74,7 @@ class TemplateContext:
     appendices: list[AppendixView]
     footnotes: None = None  # a name older templates may test; notes are not a template's
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
