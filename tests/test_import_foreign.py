@@ -191,3 +191,76 @@ def test_real_plan_tasks_and_agencies(tmp_path: Path, run: Callable[..., Result]
     assert rows["so-cong-thuong"][:2] == ["0", "0"]
     duties = run("-w", str(ws), "tasks", "--agency", "Phòng Quản lý Năng lượng")
     assert "Phòng Quản lý Năng lượng (phong-quan-ly-nang-luong): 5 nhiệm vụ" in duties.output
+
+
+def _header_variant(folder: Path, kind: str) -> Path:
+    from foreign_docs import p, para, plan_body, run, write_docx
+
+    body = plan_body()
+    if kind == "tabs":
+        header = [
+            para(
+                run("UBND TỈNH BÌNH AN"),
+                run("\t"),
+                run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True),
+                jc="left",
+            ),
+            para(
+                run("SỞ TƯ PHÁP", b=True),
+                run("\t"),
+                run("Độc lập - Tự do - Hạnh phúc", b=True),
+                jc="left",
+            ),
+            para(
+                run("Số: 12/KH-STP"),
+                run("\t"),
+                run("Bình An, ngày 05 tháng 3 năm 2025", i=True),
+                jc="left",
+            ),
+        ]
+    else:
+
+        def box(*paras: str) -> str:
+            return (
+                '<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+                f"<w:txbxContent>{''.join(paras)}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+            )
+
+        header = [
+            para(
+                box(
+                    p("UBND TỈNH BÌNH AN", jc="center"),
+                    p("SỞ TƯ PHÁP", b=True, jc="center"),
+                    p("Số: 12/KH-STP", jc="center"),
+                ),
+                box(
+                    p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True, jc="center"),
+                    p("Độc lập - Tự do - Hạnh phúc", b=True, jc="center"),
+                    p("Bình An, ngày 05 tháng 3 năm 2025", i=True, jc="center"),
+                ),
+                jc="left",
+            ),
+        ]
+    path = folder / f"tieu-de-{kind}.docx"
+    return write_docx(path, header + body[1:])
+
+
+@pytest.mark.parametrize("kind", ["tabs", "text boxes"])
+def test_header_typed_with_tabs_or_in_text_boxes(kind: str, tmp_path: Path) -> None:
+    docx = _header_variant(tmp_path, kind.split()[0])
+    import_document(docx, Path("."), tmp_path / "ws")
+    project = load_project(tmp_path / "ws")
+    plan = project.plan().plan
+    issuer = project.registry.agencies[plan.issuer]
+    assert issuer.header is not None
+    assert (issuer.header.governing, issuer.header.issuing) == (
+        ["UBND TỈNH BÌNH AN"],
+        ["SỞ TƯ PHÁP"],
+    )
+    assert (issuer.code, issuer.place, plan.number, str(plan.date)) == (
+        "STP",
+        "Bình An",
+        12,
+        "2025-03-05",
+    )
+    assert len(tasks(tmp_path / "ws")) == 4
