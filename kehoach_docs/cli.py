@@ -172,7 +172,7 @@ def tasks(opts: Options, agency: str | None) -> None:
     click.echo(f"{found.name} ({found.id}): {len(duties)} nhiệm vụ, trách nhiệm")
     for duty in duties:
         item = duty.entry.item
-        text = shorten(item.title or (item.paragraphs[0] if item.paragraphs else ""), 80)
+        text = shorten(item.title or (item.texts[0] if item.texts else ""), 80)
         when = f"  [{shorten(item.timeframe.text, 40)}]" if item.timeframe else ""
         click.echo(f"{duty.entry.ref:<7} {duty.role_words:<10} {text}{when}")
 

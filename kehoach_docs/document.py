@@ -89,7 +89,7 @@ def joined(parts: list[Inline], separator: Inline | None = None) -> Inline:
 
 # -- blocks of a body -------------------------------------------------------------------
 
-ParagraphRole = Literal["body", "basis", "bullet", "closing", "attachment"]
+ParagraphRole = Literal["body", "basis", "closing"]
 
 
 @dataclass(frozen=True)

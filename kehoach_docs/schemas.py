@@ -27,41 +27,14 @@ TITLES = {
     "don-vi": "Dữ liệu riêng của một cơ quan cho kế hoạch",
     "tien-do": "Báo cáo kỳ của một cơ quan",
 }
-# Hover help in the editor, in the clerks' language; the models' docstrings are for developers.
-HELP = {
-    "co_quan": "Danh sách cơ quan, đơn vị (hoặc mã cơ quan của tệp)",
-    "nhom": "Các nhóm cơ quan mà kế hoạch gọi chung",
-    "ke_hoach": "Toàn bộ kế hoạch",
-    "co_quan_ban_hanh": "Mã cơ quan ban hành (trong danh mục)",
-    "so": "Số văn bản; để trống khi là dự thảo",
-    "ngay": "Ngày ký: 2024-03-15 hoặc 15/3/2024; để trống khi là dự thảo",
-    "nam": "Năm in ở dòng ngày tháng khi chưa có ngày",
-    "trich_yeu": "Trích yếu nội dung",
-    "mo_dau": "Các đoạn mở đầu",
-    "phan": "Các phần I., II., …; mỗi phần có tiêu đề và các mục",
-    "muc": "Các mục con",
-    "noi_dung": "Các đoạn văn; *nghiêng*, **đậm**, [^1] chú thích",
-    "chu_tri": "Đơn vị chủ trì: don_vi (mã cơ quan, nhóm) và/hoặc ghi (chữ in ra)",
-    "phoi_hop": "Đơn vị phối hợp: don_vi (mã cơ quan, nhóm) và/hoặc ghi (chữ in ra)",
-    "thoi_gian": "Thời gian: chữ in ra, hoặc {ghi, han, thuong_xuyen, dieu_kien}",
-    "han": "Hạn chót (ngày)",
-    "don_vi": "Mã cơ quan hoặc nhóm",
-    "ghi": "Chữ in ra trong văn bản",
-    "noi_nhan": "Nơi nhận: nhan (các nơi nhận) và luu (dòng Lưu)",
-    "nguoi_ky": "Người ký: quyen_han, chuc_vu, ho_ten",
-    "chu_thich": "Chú thích cuối trang, dẫn bằng [^khóa]",
-    "tinh_trang": "Một trong năm tình trạng theo quy định",
-    "ket_qua": "Kết quả thực hiện",
-    "so_lieu": "Số liệu: ten, gia_tri, don_vi",
-}
 
 
 def _tidy(node: Any) -> None:
+    """Keep the fields' descriptions (the clerk's hover help, in Vietnamese); drop the
+    models' docstrings, which are written for developers."""
     if isinstance(node, dict):
-        node.pop("description", None)
-        for key, value in node.get("properties", {}).items():
-            if key in HELP and isinstance(value, dict):
-                value["description"] = HELP[key]
+        if "properties" in node:
+            node.pop("description", None)
         for value in node.values():
             _tidy(value)
     elif isinstance(node, list):

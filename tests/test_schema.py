@@ -67,3 +67,30 @@ def test_committed_schemas_are_current(run: Run, tmp_path: Path) -> None:
         assert committed.read_text("utf-8") == path.read_text("utf-8"), (
             f"{committed} is stale: run `kehoach schema`"
         )
+
+
+def _properties(node: object, path: str = "") -> list[tuple[str, dict[str, object]]]:
+    """Every property of every object in a JSON schema, with where it stands."""
+    found: list[tuple[str, dict[str, object]]] = []
+    if isinstance(node, dict):
+        for key, value in node.get("properties", {}).items():
+            found.append((f"{path}.{key}", value))
+        for key, value in node.items():
+            found += _properties(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += _properties(value, f"{path}[{i}]")
+    return found
+
+
+def test_every_property_is_described_in_vietnamese() -> None:
+    from kehoach_docs.schemas import KINDS, schema_for
+
+    for kind in KINDS:
+        properties = _properties(schema_for(kind))
+        assert len(properties) > 10
+        for where, prop in properties:
+            text = prop.get("description")
+            assert isinstance(text, str) and text.strip(), f"{kind}: {where} has no description"
+            # Vietnamese words (with their diacritics), not a developer's English docstring.
+            assert any(ord(c) > 127 for c in text), f"{kind}: {where}: {text}"

@@ -10,6 +10,7 @@ from ..errors import KehoachError
 from ..models.plan import Archive, Plan
 from ..models.registry import Agency, Signer
 from ..vn import date_words, numbered, place_date_line
+from .inline import clean
 
 
 def header_for(
@@ -51,7 +52,7 @@ def to_lines(recipients: list[str]) -> tuple[str, ...]:
 def recipient_line(text: str, purpose: str | None = None) -> Inline:
     """`- X (b/c);`"""
     mark = f" ({purpose})" if purpose else ""
-    return plain(f"- {text.rstrip(' .;')}{mark};")
+    return plain(f"- {clean(text).rstrip(' .;')}{mark};")
 
 
 def archive_line(archive: Archive) -> Inline:

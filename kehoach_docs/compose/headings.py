@@ -89,9 +89,7 @@ def item_heading(entry: Entry, names: Addressees) -> str:
     item = entry.item
     if item.title and not names.only_names(item.title):
         return clause(plain_text(item.title))
-    text = item.paragraphs[0] if item.paragraphs else (item.title or "")
-    if text.lstrip()[:2] in ("- ", "+ "):
-        text = text.lstrip()[2:]
+    text = item.texts[0] if item.texts else (item.title or "")
     return clause(names.strip_subject(first_sentence(text)))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..document import (
     Appendix,
@@ -14,19 +15,33 @@ from ..document import (
     LabelLine,
     LabelLook,
     Paragraph,
+    ParagraphRole,
+    Role,
     Row,
+    Span,
     Table,
     plain,
 )
 from ..kinds import PLAN
-from ..models.plan import DEFAULT_LABELS, Assignment, Labels, Plan
+from ..models.plan import (
+    DEFAULT_LABELS,
+    TABLE_HEADS,
+    Assignment,
+    HeadingStyle,
+    Labels,
+    Plan,
+    TaskColumn,
+    TaskTable,
+)
 from ..models.plan import Table as TableData
 from ..nd30 import TYPE_NAMES
-from ..outline import Entry, build, entries, outline
+from ..outline import Entry, appendix_label, appendix_rows, build, outline
+from ..outline import entries as outline_entries
 from ..registry import Registry
 from .common import (
     archive_line,
     body_paragraph,
+    cite_plan,
     closing,
     header_for,
     recipient_line,
@@ -73,22 +88,39 @@ class PlanComposer:
             rows=tuple(Row(tuple(self.text(c) for c in row)) for row in data.rows),
         )
 
+    def heading_look(self, level: int) -> HeadingStyle:
+        looks = self.plan.headings
+        return looks[level - 1] if level <= len(looks) else HeadingStyle()
+
+    def title(self, entry: Entry) -> Inline | None:
+        item = entry.item
+        if not item.title:
+            return None
+        look = self.heading_look(entry.level)
+        upper = look.upper if look.upper is not None else entry.level == 1
+        text = item.title.upper() if upper else item.title
+        base: Role | None = "strong" if item.inline_title else None
+        return styled(inline(text, self.footnotes, base), look.bold, look.italic)
+
+    def number(self, entry: Entry) -> Inline:
+        look = self.heading_look(entry.level)
+        bold = look.number_bold if look.number_bold is not None else look.bold
+        italic = look.number_italic if look.number_italic is not None else look.italic
+        return styled(number_inline(entry.number, entry.level), bold, italic)
+
     def item(self, entry: Entry) -> Item:
         item = entry.item
-        title = None
-        if item.title:
-            title = self.text(item.title.upper() if entry.level == 1 else item.title)
-            if item.inline_title:
-                title = inline(item.title, self.footnotes, "strong")
-        blocks: list[Block] = [body_paragraph(self.text(p)) for p in item.paragraphs]
+        blocks: list[Block] = [Paragraph(self.text(p.text), bullet=p.mark) for p in item.paragraphs]
         if item.table:
             blocks.append(self.table(item.table))
+        if item.task_table is not None:
+            blocks.append(self.task_table(item.task_table, entry.rows))
         blocks += [self.item(child) for child in entry.children]
         blocks += self.labels(entry)
         return Item(
             level=entry.level,
-            number=number_inline(entry.number, entry.level),
-            title=title,
+            number=self.number(entry),
+            title=self.title(entry),
             blocks=tuple(blocks),
             run_in=item.inline_title and item.title is not None,
         )
@@ -105,19 +137,25 @@ class PlanComposer:
             pairs.append((words.product or "", item.product))
         if item.timeframe:
             pairs.append((words.timeframe or "", item.timeframe.text))
+        if item.note:
+            pairs.append((words.note or "", item.note))
         pairs.extend((extra.label, extra.text) for extra in item.extra_labels)
-        look = LabelLook(bullet=words.bullet or "")
+        look = LabelLook(
+            italic=words.italic is not False,
+            colon=words.colon is not False,
+            bullet=words.bullet or "",
+        )
         return [LabelLine(label, self.text(value), look) for label, value in pairs]
 
-    def task_table(self) -> Table:
+    def body_tasks_table(self) -> Table:
         """The body's tasks in one table (an appendix with `bang_nhiem_vu: true`)."""
         heads = ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm"]
         rows = []
-        for entry in entries(self.plan):
+        for entry in outline_entries(self.plan):
             item = entry.item
             if not item.is_task:
                 continue
-            content = item.title or (item.paragraphs[0] if item.paragraphs else "")
+            content = item.title or (item.texts[0] if item.texts else "")
             cells = [
                 entry.ref,
                 plain_text(content),
@@ -129,19 +167,73 @@ class PlanComposer:
             rows.append(Row(tuple(plain(c) for c in cells)))
         return Table(tuple(Column(h) for h in heads), tuple(rows))
 
+    def task_table(self, table: TaskTable, rows: list[Entry]) -> Table:
+        """Tasks given as the rows of a table, under group rows that span it."""
+        notes = any(e.item.note for top in rows for e in top.walk())
+        columns = list(table.columns) or [
+            TaskColumn.model_validate({"truong": f}) for f in TABLE_HEADS if f != "ghi_chu" or notes
+        ]
+        out: list[Row] = []
+        for top in rows:
+            for entry in top.walk():
+                out.append(self.task_row(entry, columns))
+        return Table(
+            tuple(Column(c.head or TABLE_HEADS[c.field], c.width) for c in columns), tuple(out)
+        )
+
+    def task_row(self, entry: Entry, columns: list[TaskColumn]) -> Row:
+        item = entry.item
+        if entry.is_group:
+            title = self.text(item.title or "")
+            if columns[0].field == "so":
+                return Row((plain(entry.number), title), group=True)
+            return Row((plain(f"{entry.number}. ") + title,), group=True)
+        return Row(tuple(self.cell(entry, c.field) for c in columns))
+
+    def cell(self, entry: Entry, field: str) -> Inline:
+        item = entry.item
+        if field == "so":
+            return plain(entry.number)
+        if field == "noi_dung":
+            parts = ([item.title] if item.title else []) + [
+                f"{p.mark} {p.text}" if p.mark else p.text for p in item.paragraphs
+            ]
+            parts += [c.title or " ".join(c.texts) for c in item.children]
+            return self.text("\n".join(parts))
+        if field in ("chu_tri", "phoi_hop"):
+            assignment = item.lead if field == "chu_tri" else item.support
+            if assignment is None:
+                return Inline()
+            return self.text(assignment.text or self.registry.wording(assignment.refs))
+        if field == "thoi_gian":
+            return self.text(item.timeframe.text) if item.timeframe else Inline()
+        value = item.product if field == "san_pham" else item.note
+        return self.text(value or "")
+
+    def appendix_note(self) -> str:
+        """ "(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)" for an appendix without one."""
+        issuer = self.registry.agencies[self.plan.issuer]
+        type_name = TYPE_NAMES.get(self.plan.type_code, self.plan.type_code).capitalize()
+        cited = cite_plan(self.plan, issuer).replace("Kế hoạch", type_name, 1)
+        return f"(Kèm theo {cited})"
+
     def appendices(self) -> tuple[Appendix, ...]:
         out = []
-        for a in self.plan.appendices:
+        tables = appendix_rows(self.plan)
+        for index, a in enumerate(self.plan.appendices):
             blocks: list[Block] = [self.item(e) for e in build(a.items, self.plan.numbering)]
-            if a.task_table:
-                blocks.append(self.task_table())
+            if a.task_table is True:
+                blocks.append(self.body_tasks_table())
+            elif a.tasks is not None:
+                blocks.append(self.task_table(a.tasks, tables[index]))
             out.append(
                 Appendix(
-                    label="",
+                    label=appendix_label(self.plan, index).upper() if a.number else "",
                     title=self.text(a.title),
                     subtitle=a.subtitle or "",
-                    note=a.note or "",
+                    note=a.note if a.note is not None else self.appendix_note(),
                     blocks=tuple(blocks),
+                    landscape=a.is_landscape,
                 )
             )
         return tuple(out)
@@ -149,7 +241,8 @@ class PlanComposer:
     def compose(self) -> Document:
         plan = self.plan
         issuer = self.registry.agencies[plan.issuer]
-        body: list[Block] = [Paragraph(self.text(b), "basis") for b in plan.legal_basis]
+        basis: ParagraphRole = "basis" if plan.basis_italic else "body"
+        body: list[Block] = [Paragraph(self.text(b), basis) for b in plan.legal_basis]
         body += [body_paragraph(self.text(p)) for p in plan.opening]
         body += [self.item(e) for e in outline(plan)]
         body += closing(self.text(p) for p in plan.closing)
@@ -170,7 +263,29 @@ class PlanComposer:
             signature=signature_for(plan.signer or issuer.signer),
             appendices=appendices,
             footnotes=self.footnotes.notes(),
+            attachment=parenthesised(plan.attachment),
         )
+
+
+def styled(value: Inline, bold: bool | None, italic: bool | None) -> Inline:
+    """`value` with a plan's own bold or italic over its template look, where set."""
+    if bold is None and italic is None:
+        return value
+    return Inline(
+        tuple(
+            replace(p, bold=bold if bold is not None else p.bold,
+                    italic=italic if italic is not None else p.italic)
+            if isinstance(p, Span) else p
+            for p in value.pieces
+        )
+    )  # fmt: skip
+
+
+def parenthesised(text: str | None) -> str:
+    if not text or not text.strip():
+        return ""
+    text = text.strip()
+    return text if text.startswith("(") else f"({text})"
 
 
 def compose_plan(plan: Plan, registry: Registry) -> Document:

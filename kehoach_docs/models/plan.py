@@ -1,8 +1,12 @@
-"""A plan (Kế hoạch) as data: any sections, any depth, any label wording."""
+"""A plan (Kế hoạch) as data: any sections, any depth, any label wording.
+
+Every field carries a Vietnamese description: it is what the clerk's editor shows on
+hover (`kehoach schema`), so it speaks the clerk's words, not the program's.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
@@ -24,8 +28,15 @@ def _text_or_list(value: Any) -> Any:
 class Assignment(Model):
     """Who leads or supports: references for the tool, wording for the page."""
 
-    refs: list[str] = Field(default_factory=list, alias="don_vi")
-    text: str | None = Field(None, alias="ghi")
+    refs: list[str] = Field(
+        default_factory=list,
+        alias="don_vi",
+        description="Mã các cơ quan, nhóm (trong danh mục cơ quan); chương trình ghép thành chữ",
+        examples=[["so-noi-vu", "cac-so-ban-nganh"]],
+    )
+    text: str | None = Field(
+        None, alias="ghi", description="Chữ in ra, khi khác tên ghép từ danh mục"
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -54,10 +65,20 @@ RECURRING_WORDS = ("thường xuyên", "hằng năm", "hàng năm")
 class Timeframe(Model):
     """As printed, plus a machine-readable deadline where there is one."""
 
-    text: Text = Field(alias="ghi")
-    deadline: OptionalDate = Field(None, alias="han")
-    recurring: bool = Field(False, alias="thuong_xuyen")
-    condition: str | None = Field(None, alias="dieu_kien")
+    text: Text = Field(alias="ghi", description="Thời gian in ra, ví dụ “Quý II năm 2025.”")
+    deadline: OptionalDate = Field(
+        None,
+        alias="han",
+        description="Hạn chót, để tính quá hạn: 2025-06-30 hoặc 30/6/2025",
+    )
+    recurring: bool = Field(
+        False, alias="thuong_xuyen", description="true: nhiệm vụ thường xuyên, không có hạn"
+    )
+    condition: str | None = Field(
+        None,
+        alias="dieu_kien",
+        description="Điều kiện để bắt đầu, ví dụ “Chính phủ ban hành Nghị định …”",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -81,18 +102,41 @@ class Timeframe(Model):
 
 
 class ExtraLabel(Model):
-    label: Text = Field(alias="nhan")
-    text: Text = Field(alias="ghi")
+    label: Text = Field(alias="nhan", description="Nhãn, ví dụ “Kinh phí”")
+    text: Text = Field(alias="ghi", description="Nội dung in sau nhãn")
 
 
 class Labels(Model):
-    """Wording of the italic labels under a task; a plan words them its own way."""
+    """Wording and look of the labelled lines under a task; a plan words them its own way."""
 
-    lead: str | None = Field(None, alias="chu_tri")
-    support: str | None = Field(None, alias="phoi_hop")
-    timeframe: str | None = Field(None, alias="thoi_gian")
-    product: str | None = Field(None, alias="san_pham")
-    bullet: str | None = Field(None, alias="dau_dong")
+    lead: str | None = Field(
+        None,
+        alias="chu_tri",
+        description="Nhãn đơn vị chủ trì (mặc định “Đơn vị chủ trì thực hiện”)",
+    )
+    support: str | None = Field(
+        None, alias="phoi_hop", description="Nhãn đơn vị phối hợp (mặc định “Đơn vị phối hợp”)"
+    )
+    timeframe: str | None = Field(
+        None, alias="thoi_gian", description="Nhãn thời gian (mặc định “Thời gian thực hiện”)"
+    )
+    product: str | None = Field(
+        None, alias="san_pham", description="Nhãn sản phẩm (mặc định “Sản phẩm”)"
+    )
+    note: str | None = Field(None, alias="ghi_chu", description="Nhãn ghi chú (mặc định “Ghi chú”)")
+    bullet: str | None = Field(
+        None,
+        alias="dau_dong",
+        description="Ký hiệu đầu mỗi dòng nhãn: “-”, “+”, “*”; chuỗi rỗng là không có",
+    )
+    italic: bool | None = Field(
+        None, alias="nghieng", description="false: nhãn in đứng (mặc định in nghiêng)"
+    )
+    colon: bool | None = Field(
+        None,
+        alias="hai_cham",
+        description="false: không có dấu “:” sau nhãn (“Thời gian thực hiện sau khi …”)",
+    )
 
 
 DEFAULT_LABELS = Labels.model_validate(
@@ -101,7 +145,10 @@ DEFAULT_LABELS = Labels.model_validate(
         "phoi_hop": "Đơn vị phối hợp",
         "thoi_gian": "Thời gian thực hiện",
         "san_pham": "Sản phẩm",
+        "ghi_chu": "Ghi chú",
         "dau_dong": "-",
+        "nghieng": True,
+        "hai_cham": True,
     }
 )
 
@@ -109,9 +156,15 @@ DEFAULT_LABELS = Labels.model_validate(
 class Table(Model):
     """A table in the body: column heads, rows of cells, relative column widths."""
 
-    head: list[Text] = Field(alias="cot", min_length=1)
-    rows: list[list[str]] = Field(default_factory=list, alias="dong")
-    widths: list[float] = Field(default_factory=list, alias="do_rong")
+    head: list[Text] = Field(alias="cot", min_length=1, description="Tiêu đề các cột")
+    rows: list[list[str]] = Field(
+        default_factory=list, alias="dong", description="Các dòng, mỗi dòng đủ một ô cho mỗi cột"
+    )
+    widths: list[float] = Field(
+        default_factory=list,
+        alias="do_rong",
+        description="Độ rộng tương đối của các cột, ví dụ [1, 5, 2]; bỏ trống: tự theo nội dung",
+    )
 
     @model_validator(mode="after")
     def _shape(self) -> Table:
@@ -123,40 +176,205 @@ class Table(Model):
         return self
 
 
+BULLETS = {"gach": "-", "cong": "+"}
+
+
+class Point(Model):
+    """One paragraph: plain text, or a bullet point ("- " or "+ ")."""
+
+    text: str = Field(alias="doan", description="Đoạn văn")
+    mark: Literal["", "-", "+"] = Field("", alias="dau", description="Ký hiệu đầu đoạn")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _forms(cls, value: Any) -> Any:
+        # "- …" typed in the text, or {gach: …} / {cong: …}: the same bullet point.
+        if isinstance(value, str):
+            for mark in BULLETS.values():
+                if value.startswith(mark + " "):
+                    return {"doan": value[2:], "dau": mark}
+            return {"doan": value}
+        if isinstance(value, dict) and len(value) == 1:
+            key, text = next(iter(value.items()))
+            if key in BULLETS:
+                return {"doan": text, "dau": BULLETS[key]}
+        return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        string = {"type": "string", "description": "Đoạn văn; *nghiêng*, **đậm**, [^1] chú thích"}
+        bullets = [
+            {
+                "type": "object",
+                "properties": {
+                    key: {"type": "string", "description": f"Đoạn bắt đầu bằng “{mark} ”"}
+                },
+                "required": [key],
+                "additionalProperties": False,
+            }
+            for key, mark in BULLETS.items()
+        ]
+        return {"anyOf": [string, *bullets]}
+
+
+ColumnField = Literal["so", "noi_dung", "chu_tri", "phoi_hop", "thoi_gian", "san_pham", "ghi_chu"]
+TABLE_HEADS: dict[str, str] = {
+    "so": "STT",
+    "noi_dung": "Nhiệm vụ",
+    "chu_tri": "Cơ quan chủ trì",
+    "phoi_hop": "Cơ quan phối hợp",
+    "thoi_gian": "Thời gian hoàn thành",
+    "san_pham": "Sản phẩm",
+    "ghi_chu": "Ghi chú",
+}
+
+
+class TaskColumn(Model):
+    field: ColumnField = Field(
+        alias="truong",
+        description="Nội dung của cột: so, noi_dung, chu_tri, phoi_hop, thoi_gian, san_pham, "
+        "ghi_chu",
+    )
+    head: str | None = Field(None, alias="ten", description="Tiêu đề cột (mặc định theo trường)")
+    width: float | None = Field(
+        None, alias="do_rong", description="Độ rộng tương đối; bỏ trống: tự theo nội dung"
+    )
+
+
+class TaskTable(Model):
+    """Tasks laid out as the rows of a table, under group rows (A, I, 1 …)."""
+
+    columns: list[TaskColumn] = Field(
+        default_factory=list,
+        alias="cot",
+        description="Các cột; bỏ trống: STT, Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, "
+        "Thời gian hoàn thành, Sản phẩm (và Ghi chú khi có)",
+    )
+    group_numbering: list[Text] = Field(
+        default_factory=lambda: ["{A}", "{R}", "{n}"],
+        alias="danh_so",
+        description="Cách đánh số các dòng nhóm theo cấp, mặc định [“{A}”, “{R}”, “{n}”]",
+    )
+    restart: bool = Field(
+        False,
+        alias="dem_lai",
+        description="true: đánh số nhiệm vụ lại từ 1 trong mỗi nhóm (mặc định liên tục 1…N)",
+    )
+    items: list[Item] = Field(
+        alias="muc",
+        min_length=1,
+        description="Các dòng: dòng nhóm (có tiêu đề và “muc”) và dòng nhiệm vụ (có chủ trì)",
+    )
+
+
+class HeadingStyle(Model):
+    bold: bool | None = Field(None, alias="dam", description="Tiêu đề in đậm")
+    italic: bool | None = Field(None, alias="nghieng", description="Tiêu đề in nghiêng")
+    upper: bool | None = Field(None, alias="in_hoa", description="Tiêu đề in hoa")
+    number_bold: bool | None = Field(
+        None, alias="so_dam", description="Số thứ tự in đậm (mặc định như tiêu đề)"
+    )
+    number_italic: bool | None = Field(
+        None, alias="so_nghieng", description="Số thứ tự in nghiêng (mặc định như tiêu đề)"
+    )
+
+
 class Item(Model):
     """A section, a task, a responsibility or a sub-point: one shape at every level."""
 
-    id: Id | None = Field(None, alias="id")
-    number: str | None = Field(None, alias="so")
-    title: str | None = Field(None, alias="tieu_de")
-    inline_title: bool = Field(False, alias="lien_dong")
-    paragraphs: list[str] = Field(default_factory=list, alias="noi_dung")
-    lead: Assignment | None = Field(None, alias="chu_tri")
-    support: Assignment | None = Field(None, alias="phoi_hop")
-    timeframe: Timeframe | None = Field(None, alias="thoi_gian")
-    product: str | None = Field(None, alias="san_pham")
-    extra_labels: list[ExtraLabel] = Field(default_factory=list, alias="nhan_khac")
-    labels: Labels | None = Field(None, alias="nhan")
-    assignees: list[str] = Field(default_factory=list, alias="don_vi")
-    table: Table | None = Field(None, alias="bang")
-    children: list[Item] = Field(default_factory=list, alias="muc")
+    id: Id | None = Field(
+        None,
+        alias="id",
+        description="Mã của mục (chữ thường không dấu, số, “-”), để tệp khác dẫn tới",
+        examples=["nv-1"],
+    )
+    number: str | None = Field(
+        None,
+        alias="so",
+        description="Số thứ tự in ra, khi khác số tự đánh (ví dụ “c)” khi bỏ qua chữ); "
+        "“” (chuỗi rỗng): mục không đánh số",
+    )
+    title: str | None = Field(None, alias="tieu_de", description="Tiêu đề của mục")
+    inline_title: bool = Field(
+        False,
+        alias="lien_dong",
+        description="true: tiêu đề in liền đầu đoạn văn đầu tiên (“1. Mục đích: …”)",
+    )
+    paragraphs: list[Point] = Field(
+        default_factory=list,
+        alias="noi_dung",
+        description="Các đoạn văn; đoạn gạch đầu dòng: {gach: …} hoặc {cong: …}",
+    )
+    lead: Assignment | None = Field(
+        None,
+        alias="chu_tri",
+        description="Đơn vị chủ trì: don_vi (mã cơ quan, nhóm) và/hoặc ghi (chữ in ra)",
+    )
+    support: Assignment | None = Field(
+        None,
+        alias="phoi_hop",
+        description="Đơn vị phối hợp: don_vi (mã cơ quan, nhóm) và/hoặc ghi (chữ in ra)",
+    )
+    timeframe: Timeframe | None = Field(
+        None,
+        alias="thoi_gian",
+        description="Thời gian: chữ in ra, hoặc {ghi, han, thuong_xuyen, dieu_kien}",
+    )
+    product: str | None = Field(None, alias="san_pham", description="Sản phẩm của nhiệm vụ")
+    note: str | None = Field(None, alias="ghi_chu", description="Ghi chú của nhiệm vụ")
+    extra_labels: list[ExtraLabel] = Field(
+        default_factory=list,
+        alias="nhan_khac",
+        description="Các dòng nhãn khác dưới mục: [{nhan, ghi}]",
+    )
+    labels: Labels | None = Field(
+        None, alias="nhan", description="Cách ghi các nhãn riêng cho mục này"
+    )
+    assignees: list[str] = Field(
+        default_factory=list,
+        alias="don_vi",
+        description="Cơ quan nhận phần trách nhiệm này (mã cơ quan, nhóm; không in ra)",
+    )
+    table: Table | None = Field(None, alias="bang", description="Một bảng trong mục")
+    task_table: TaskTable | None = Field(
+        None, alias="bang_nhiem_vu", description="Các nhiệm vụ của mục, trình bày thành bảng"
+    )
+    numbering: str | None = Field(
+        None,
+        alias="danh_so",
+        description="Cách đánh số các mục con của mục này: “{n}.”, “{p}{n}.”, “{a})”, “-”, “+”",
+    )
+    children: list[Item] = Field(default_factory=list, alias="muc", description="Các mục con")
 
     @property
     def is_task(self) -> bool:
         return self.lead is not None or self.support is not None
 
+    @property
+    def texts(self) -> list[str]:
+        """The paragraphs' words, without their bullets."""
+        return [p.text for p in self.paragraphs]
+
 
 class Drafter(Model):
     """Box 12: the drafter's mark, printed in small type after one of the Lưu units."""
 
-    after: Text = Field(alias="sau")
-    mark: Text = Field(alias="ky_hieu")
+    after: Text = Field(alias="sau", description="In sau đơn vị nào của dòng Lưu, ví dụ NC")
+    mark: Text = Field(alias="ky_hieu", description="Ký hiệu người soạn thảo, ví dụ TTTT")
 
 
 class Archive(Model):
-    places: list[Text] = Field(default_factory=lambda: ["VT"], alias="noi")
-    drafter: Drafter | None = Field(None, alias="nguoi_soan")
-    copies: int | None = Field(None, alias="so_ban", ge=1)
+    places: list[Text] = Field(
+        default_factory=lambda: ["VT"],
+        alias="noi",
+        description="Nơi lưu: VT (văn thư) và đơn vị soạn thảo",
+    )
+    drafter: Drafter | None = Field(
+        None, alias="nguoi_soan", description="Ký hiệu người soạn thảo, in chữ nhỏ"
+    )
+    copies: int | None = Field(None, alias="so_ban", ge=1, description="Số bản phát hành")
 
     @model_validator(mode="after")
     def _drafter_known(self) -> Archive:
@@ -166,9 +384,13 @@ class Archive(Model):
 
 
 class Recipient(Model):
-    text: str | None = Field(None, alias="ghi")
-    refs: list[str] = Field(default_factory=list, alias="don_vi")
-    purpose: str | None = Field(None, alias="muc_dich")
+    text: str | None = Field(None, alias="ghi", description="Chữ in ra")
+    refs: list[str] = Field(
+        default_factory=list, alias="don_vi", description="Mã cơ quan, nhóm nhận văn bản"
+    )
+    purpose: str | None = Field(
+        None, alias="muc_dich", description="b/c (để báo cáo), t/h (để thực hiện), đ/b (để biết)"
+    )
 
     @model_validator(mode="after")
     def _not_empty(self) -> Recipient:
@@ -178,18 +400,20 @@ class Recipient(Model):
 
 
 class Distribution(Model):
-    recipients: list[Recipient] = Field(default_factory=list, alias="nhan")
-    archive: Archive = Field(default_factory=Archive, alias="luu")
+    recipients: list[Recipient] = Field(
+        default_factory=list, alias="nhan", description="Các nơi nhận, mỗi nơi một dòng"
+    )
+    archive: Archive = Field(default_factory=Archive, alias="luu", description="Dòng Lưu")
 
 
 class Milestone(Model):
     """A named reporting point of the plan (sơ kết, tổng kết) with its own window."""
 
-    id: Id = Field(alias="id")
-    label: Text = Field(alias="ten")
-    start: Date = Field(alias="tu")
-    end: Date = Field(alias="den")
-    due: Date = Field(alias="han")
+    id: Id = Field(alias="id", description="Mã của mốc, dùng như kỳ báo cáo: --period so-ket")
+    label: Text = Field(alias="ten", description="Tên in trong văn bản, ví dụ “sơ kết 01 năm”")
+    start: Date = Field(alias="tu", description="Số liệu từ ngày")
+    end: Date = Field(alias="den", description="Số liệu đến ngày")
+    due: Date = Field(alias="han", description="Hạn gửi báo cáo")
 
     @model_validator(mode="after")
     def _ordered(self) -> Milestone:
@@ -205,50 +429,145 @@ class Reporting(Model):
     some days later; a plan may set both, and add milestones of its own.
     """
 
-    when: Text = Field("định kỳ 6 tháng, hằng năm hoặc đột xuất khi có yêu cầu", alias="ghi")
-    cutoff_day: int = Field(14, alias="ngay_chot", ge=1, le=28)
-    due_after_days: int = Field(6, alias="han_nop_sau", ge=0, le=90)
-    milestones: list[Milestone] = Field(default_factory=list, alias="moc")
+    when: Text = Field(
+        "định kỳ 6 tháng, hằng năm hoặc đột xuất khi có yêu cầu",
+        alias="ghi",
+        description="Chế độ báo cáo, như kế hoạch của cơ quan in ra",
+    )
+    cutoff_day: int = Field(
+        14, alias="ngay_chot", ge=1, le=28, description="Ngày chốt số liệu (mặc định 14)"
+    )
+    due_after_days: int = Field(
+        6,
+        alias="han_nop_sau",
+        ge=0,
+        le=90,
+        description="Hạn gửi báo cáo: số ngày sau ngày chốt (mặc định 6)",
+    )
+    milestones: list[Milestone] = Field(
+        default_factory=list, alias="moc", description="Các mốc sơ kết, tổng kết riêng"
+    )
 
 
 class Appendix(Model):
-    title: Text = Field(alias="tieu_de")
-    subtitle: str | None = Field(None, alias="tieu_de_phu")
-    note: str | None = Field(None, alias="ghi_chu")
-    task_table: bool = Field(False, alias="bang_nhiem_vu")
-    items: list[Item] = Field(default_factory=list, alias="muc")
+    number: str | None = Field(
+        None, alias="so", description="Số phụ lục: “I”, “II”, “01”; in “PHỤ LỤC I” trên tiêu đề"
+    )
+    title: Text = Field(alias="tieu_de", description="Tiêu đề phụ lục")
+    subtitle: str | None = Field(None, alias="tieu_de_phu", description="Dòng dưới tiêu đề")
+    note: str | None = Field(
+        None,
+        alias="ghi_chu",
+        description="Dòng “(Kèm theo …)” dưới tiêu đề; bỏ trống: lấy số, ngày của kế hoạch",
+    )
+    landscape: bool | None = Field(
+        None,
+        alias="ngang",
+        description="true: trang khổ ngang (mặc định: ngang khi phụ lục có bảng nhiệm vụ)",
+    )
+    task_table: bool | TaskTable = Field(
+        False,
+        alias="bang_nhiem_vu",
+        description="true: bảng các nhiệm vụ trong thân kế hoạch; hoặc các nhiệm vụ của phụ lục "
+        "trình bày thành bảng {cot, danh_so, dem_lai, muc}",
+    )
+    items: list[Item] = Field(default_factory=list, alias="muc", description="Các mục của phụ lục")
+
+    @property
+    def tasks(self) -> TaskTable | None:
+        return self.task_table if isinstance(self.task_table, TaskTable) else None
+
+    @property
+    def is_landscape(self) -> bool:
+        return self.landscape if self.landscape is not None else self.tasks is not None
 
 
 class Plan(Model):
-    issuer: Id = Field(alias="co_quan_ban_hanh")
-    type_code: Text = Field("KH", alias="loai_van_ban")
-    number: int | str | None = Field(None, alias="so")
-    date: OptionalDate = Field(None, alias="ngay")
-    year: int | None = Field(None, alias="nam", ge=1945, le=2200)
-    summary: Text = Field(alias="trich_yeu")
-    implements: str | None = Field(None, alias="thuc_hien")
+    issuer: Id = Field(
+        alias="co_quan_ban_hanh", description="Mã cơ quan ban hành (trong danh mục cơ quan)"
+    )
+    type_code: Text = Field(
+        "KH", alias="loai_van_ban", description="Mã loại văn bản theo Phụ lục III NĐ 30: KH, BC…"
+    )
+    number: int | str | None = Field(
+        None, alias="so", description="Số văn bản; để trống khi là dự thảo"
+    )
+    date: OptionalDate = Field(
+        None, alias="ngay", description="Ngày ký: 2024-03-15 hoặc 15/3/2024; trống khi dự thảo"
+    )
+    year: int | None = Field(
+        None, alias="nam", ge=1945, le=2200, description="Năm in ở dòng ngày tháng khi chưa có ngày"
+    )
+    summary: Text = Field(alias="trich_yeu", description="Trích yếu nội dung")
+    implements: str | None = Field(
+        None,
+        alias="thuc_hien",
+        description="Văn bản mà kế hoạch này triển khai, ví dụ “Kế hoạch số 120-KH/TU …”",
+    )
     subject: str | None = Field(
         None,
         alias="chu_de",
         description="Kế hoạch về việc gì, viết ngắn để văn bản khác dẫn lại (“… về <chủ đề>”); "
         "mặc định: lấy từ trích yếu",
     )
-    follow_up: Id | None = Field(None, alias="co_quan_theo_doi")
-    reporting: Reporting = Field(default_factory=Reporting, alias="bao_cao")
-    # "Kính gửi" lines: a report sent upward names its recipients under the title.
-    to: list[Text] = Field(default_factory=list, alias="kinh_gui")
-    legal_basis: list[Text] = Field(default_factory=list, alias="can_cu")
-    opening: list[Text] = Field(default_factory=list, alias="mo_dau")
-    sections: list[Item] = Field(alias="phan", min_length=1)
-    closing: TextList = Field(default_factory=list, alias="ket_thuc")
-    footnotes: dict[str, Text] = Field(default_factory=dict, alias="chu_thich")
-    numbering: list[Text] = Field(
-        default_factory=lambda: list(DEFAULT_NUMBERING), alias="danh_so", min_length=1
+    follow_up: Id | None = Field(
+        None,
+        alias="co_quan_theo_doi",
+        description="Mã cơ quan theo dõi, tổng hợp báo cáo (ví dụ so-noi-vu)",
     )
-    labels: Labels = Field(default_factory=Labels, alias="nhan")
-    distribution: Distribution = Field(default_factory=Distribution, alias="noi_nhan")
-    signer: Signer | None = Field(None, alias="nguoi_ky")
-    appendices: list[Appendix] = Field(default_factory=list, alias="phu_luc")
+    reporting: Reporting = Field(
+        default_factory=Reporting, alias="bao_cao", description="Chế độ báo cáo và các kỳ"
+    )
+    to: list[Text] = Field(
+        default_factory=list, alias="kinh_gui", description="Các dòng “Kính gửi” (nếu có)"
+    )
+    legal_basis: list[Text] = Field(
+        default_factory=list, alias="can_cu", description="Các dòng căn cứ, mỗi dòng một căn cứ"
+    )
+    basis_italic: bool = Field(
+        True, alias="can_cu_nghieng", description="false: các dòng căn cứ in đứng"
+    )
+    opening: list[Text] = Field(default_factory=list, alias="mo_dau", description="Các đoạn mở đầu")
+    sections: list[Item] = Field(
+        alias="phan", min_length=1, description="Các phần I., II., …; mỗi phần có các mục"
+    )
+    closing: TextList = Field(
+        default_factory=list, alias="ket_thuc", description="Đoạn kết; câu cuối kết thúc “./.”"
+    )
+    attachment: str | None = Field(
+        None,
+        alias="kem_theo",
+        description="Dòng ghi kèm sau đoạn kết, ví dụ “(Kèm theo Phụ lục I, II)”",
+    )
+    footnotes: dict[str, Text] = Field(
+        default_factory=dict,
+        alias="chu_thich",
+        description="Chú thích cuối trang, dẫn bằng [^khóa]",
+    )
+    numbering: list[Text] = Field(
+        default_factory=lambda: list(DEFAULT_NUMBERING),
+        alias="danh_so",
+        min_length=1,
+        description="Cách đánh số theo cấp: {R} số La Mã, {n} số, {a} chữ thường, {A} chữ hoa, "
+        "{p} số của mục cha; mặc định [“{R}.”, “{n}.”, “{a})”, “-”, “+”]",
+    )
+    headings: list[HeadingStyle] = Field(
+        default_factory=list,
+        alias="de_muc",
+        description="Kiểu đề mục theo cấp: [{dam, nghieng, in_hoa, so_dam, so_nghieng}, …]",
+    )
+    labels: Labels = Field(
+        default_factory=Labels, alias="nhan", description="Cách ghi các nhãn dưới nhiệm vụ"
+    )
+    distribution: Distribution = Field(
+        default_factory=Distribution, alias="noi_nhan", description="Nơi nhận: nhan và luu"
+    )
+    signer: Signer | None = Field(
+        None,
+        alias="nguoi_ky",
+        description="Người ký; bỏ trống: người ký mặc định của cơ quan ban hành",
+    )
+    appendices: list[Appendix] = Field(default_factory=list, alias="phu_luc", description="Phụ lục")
 
     @model_validator(mode="after")
     def _year_known(self) -> Plan:
@@ -264,4 +583,9 @@ class Plan(Model):
 
 
 class PlanFile(Model):
-    plan: Plan = Field(alias="ke_hoach")
+    plan: Plan = Field(alias="ke_hoach", description="Toàn bộ kế hoạch")
+
+
+# Item and TaskTable refer to each other; pydantic resolves the names once both exist.
+TaskTable.model_rebuild()
+Item.model_rebuild()

@@ -36,9 +36,9 @@ Status = Literal[
 
 
 class Figure(Model):
-    name: Text = Field(alias="ten")
-    value: float | int | str = Field(alias="gia_tri")
-    unit: str = Field("", alias="don_vi")
+    name: Text = Field(alias="ten", description="Tên số liệu, ví dụ “Số đề án đã thẩm định”")
+    value: float | int | str = Field(alias="gia_tri", description="Giá trị, ví dụ 12 hoặc 12,5")
+    unit: str = Field("", alias="don_vi", description="Đơn vị tính, ví dụ “đề án”")
 
     @property
     def shown(self) -> str:
@@ -48,31 +48,64 @@ class Figure(Model):
 
 
 class TaskProgress(Model):
-    status: Status = Field(alias="tinh_trang")
-    results: TextList = Field(default_factory=list, alias="ket_qua")
-    figures: list[Figure] = Field(default_factory=list, alias="so_lieu")
-    difficulties: TextList = Field(default_factory=list, alias="kho_khan")
-    proposals: TextList = Field(default_factory=list, alias="de_xuat")
-    done_on: OptionalDate = Field(None, alias="ngay_hoan_thanh")
+    status: Status = Field(
+        alias="tinh_trang",
+        description="Một trong năm tình trạng: Đã hoàn thành, Hoàn thành quá hạn, "
+        "Đang thực hiện, Đang thực hiện, quá hạn, Chưa thực hiện",
+    )
+    results: TextList = Field(
+        default_factory=list, alias="ket_qua", description="Kết quả thực hiện, mỗi đoạn một mục"
+    )
+    figures: list[Figure] = Field(
+        default_factory=list, alias="so_lieu", description="Số liệu: [{ten, gia_tri, don_vi}]"
+    )
+    difficulties: TextList = Field(
+        default_factory=list, alias="kho_khan", description="Khó khăn, vướng mắc"
+    )
+    proposals: TextList = Field(
+        default_factory=list, alias="de_xuat", description="Đề xuất, kiến nghị"
+    )
+    done_on: OptionalDate = Field(
+        None, alias="ngay_hoan_thanh", description="Ngày hoàn thành (nếu đã xong)"
+    )
 
 
 class GeneralParts(Model):
-    situation: TextList = Field(default_factory=list, alias="tinh_hinh")
-    highlights: TextList = Field(default_factory=list, alias="ket_qua_noi_bat")
-    shortcomings: TextList = Field(default_factory=list, alias="ton_tai")
-    next_steps: TextList = Field(default_factory=list, alias="phuong_huong")
-    recommendations: TextList = Field(default_factory=list, alias="kien_nghi")
+    situation: TextList = Field(
+        default_factory=list, alias="tinh_hinh", description="Tình hình triển khai thực hiện"
+    )
+    highlights: TextList = Field(
+        default_factory=list, alias="ket_qua_noi_bat", description="Kết quả nổi bật"
+    )
+    shortcomings: TextList = Field(
+        default_factory=list, alias="ton_tai", description="Tồn tại, hạn chế và nguyên nhân"
+    )
+    next_steps: TextList = Field(
+        default_factory=list, alias="phuong_huong", description="Phương hướng, nhiệm vụ kỳ tới"
+    )
+    recommendations: TextList = Field(
+        default_factory=list, alias="kien_nghi", description="Đề xuất, kiến nghị chung"
+    )
 
 
 class Progress(Model):
-    agency: Id = Field(alias="co_quan")
-    period: Text = Field(alias="ky")
-    number: int | str | None = Field(None, alias="so")
-    date: OptionalDate = Field(None, alias="ngay")
-    signer: Signer | None = Field(None, alias="nguoi_ky")
-    tasks: dict[str, TaskProgress] = Field(default_factory=dict, alias="nhiem_vu")
-    general: GeneralParts = Field(default_factory=GeneralParts, alias="chung")
+    agency: Id = Field(alias="co_quan", description="Mã cơ quan báo cáo (trùng tên tệp)")
+    period: Text = Field(
+        alias="ky",
+        description="Kỳ báo cáo: 2024-Q1 … 2024-Q4, 2024-H1, 2024, hoặc mốc của kế hoạch",
+    )
+    number: int | str | None = Field(None, alias="so", description="Số báo cáo khi ban hành")
+    date: OptionalDate = Field(None, alias="ngay", description="Ngày ký báo cáo")
+    signer: Signer | None = Field(None, alias="nguoi_ky", description="Người ký báo cáo")
+    tasks: dict[str, TaskProgress] = Field(
+        default_factory=dict,
+        alias="nhiem_vu",
+        description="Kết quả từng nhiệm vụ, theo mã nhiệm vụ",
+    )
+    general: GeneralParts = Field(
+        default_factory=GeneralParts, alias="chung", description="Các phần chung của báo cáo"
+    )
 
 
 class ProgressFile(Model):
-    progress: Progress = Field(alias="bao_cao_tien_do")
+    progress: Progress = Field(alias="bao_cao_tien_do", description="Báo cáo kỳ của một cơ quan")

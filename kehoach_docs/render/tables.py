@@ -63,7 +63,7 @@ def column_widths(table: Table, total: int) -> list[int]:
         weights = [float(c.weight or 0) for c in columns]
         scale = total / (sum(weights) or 1)
         return _fit([w * scale for w in weights], total)
-    body = [r for r in table.rows if not r.group]
+    body = [r for r in table.rows if not r.group and len(r.cells) == len(columns)]
     needs = [_needs([r.cells[i] for r in body], c.head) for i, c in enumerate(columns)]
     narrow = [n.phrase for n in needs]
     if sum(narrow) >= total:
@@ -117,8 +117,15 @@ def _bold(value: Inline) -> Inline:
 def _row(row: Row, columns: tuple[Column, ...], widths: list[int]) -> str:
     props = "<w:trPr><w:cantSplit/></w:trPr>"
     if row.group:
-        cell = _cell(runs(_bold(row.cells[0])), sum(widths), CELL_STYLE, None, len(widths))
-        return f"<w:tr>{props}{cell}</w:tr>"
+        # A group row spans the table, after its number in the first column if it has one.
+        if len(row.cells) == 1:
+            spans = _cell(runs(_bold(row.cells[0])), sum(widths), CELL_STYLE, None, len(widths))
+        else:
+            number = _cell(runs(_bold(row.cells[0])), widths[0], CELL_STYLE, "center")
+            title = _cell(runs(_bold(row.cells[1])), sum(widths[1:]), CELL_STYLE, None,
+                          len(widths) - 1)  # fmt: skip
+            spans = number + title
+        return f"<w:tr>{props}{spans}</w:tr>"
     cells = []
     for value, column, width in zip(row.cells, columns, widths, strict=True):
         align = "center" if column.align == "center" or _is_number(value.text) else column.align
