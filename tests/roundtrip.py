@@ -47,7 +47,7 @@ def tasks(workspace: Path) -> list[tuple[str, str, str, str]]:
         item = entry.item
         if not item.is_task:
             continue
-        content = item.title or (item.paragraphs[0] if item.paragraphs else "")
+        content = item.title or (item.texts[0] if item.texts else "")
         lead = composer.assignment_text(item.lead) if item.lead else ""
         support = composer.assignment_text(item.support) if item.support else ""
         when = item.timeframe.text if item.timeframe else ""

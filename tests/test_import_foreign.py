@@ -47,12 +47,12 @@ def test_automatic_and_typed_numbers_give_the_same_outline(typed: tuple[Path, Pa
     ]
     body = plan.sections[1].children
     assert len(body) == 4  # 1., 2. automatic; 3., 4. typed
-    assert body[3].paragraphs[1:] == [
-        "- Rà soát, cập nhật văn bản vào tủ sách.",
-        "- Hướng dẫn cấp xã khai thác tủ sách.",
+    assert [(p.mark, p.text) for p in body[3].paragraphs[1:]] == [
+        ("-", "Rà soát, cập nhật văn bản vào tủ sách."),
+        ("-", "Hướng dẫn cấp xã khai thác tủ sách."),
     ]
     points = plan.sections[2].children[1].children
-    assert [p.paragraphs for p in points] == [
+    assert [p.texts for p in points] == [
         ["Phối hợp tổ chức các hoạt động tại địa phương."],
         ["Báo cáo kết quả về Sở Tư pháp trước ngày 15/12/2025."],
     ]
@@ -138,17 +138,23 @@ def test_pdf_exported_by_libreoffice_gives_the_same_tasks(
     assert pdf_plan.legal_basis == docx_plan.legal_basis
 
 
-def test_appendix_task_table_becomes_table_tasks(tmp_path: Path) -> None:
+def test_appendix_task_table_becomes_table_tasks(
+    tmp_path: Path, run: Callable[..., Result]
+) -> None:
     docx = foreign_appendix_plan(tmp_path)
-    from kehoach_docs.importer.assemble import Assembler
-    from kehoach_docs.importer.recognise import Recogniser
-    from kehoach_docs.importer.run import read_source
-
-    plan = Assembler(Recogniser(read_source(docx)).run(), None, docx.name).run().plan
-    [appendix] = plan["phu_luc"]
-    assert appendix["tieu_de"] == "Phụ lục I"
-    table = appendix["bang_nhiem_vu"]
-    assert [c["truong"] for c in table["cot"]] == [
+    ws = tmp_path / "ws"
+    imported = run("import", str(docx), "-o", str(ws))
+    assert imported.exit_code == 0, imported.output
+    assert "Đã nhận ra 3 nhiệm vụ" in imported.output
+    plan = load_project(ws).plan().plan
+    assert plan.attachment == "(Kèm theo Phụ lục I)"
+    [appendix] = plan.appendices
+    assert (appendix.number, appendix.title) == ("I", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2025")
+    assert appendix.note is not None and appendix.note.startswith("(Kèm theo Kế hoạch số")
+    assert appendix.is_landscape
+    table = appendix.tasks
+    assert table is not None
+    assert [c.field for c in table.columns] == [
         "so",
         "noi_dung",
         "chu_tri",
@@ -156,12 +162,20 @@ def test_appendix_task_table_becomes_table_tasks(tmp_path: Path) -> None:
         "thoi_gian",
         "san_pham",
     ]
-    groups = table["muc"]
-    assert [g["tieu_de"] for g in groups] == ["NHIỆM VỤ CHUNG", "NHIỆM VỤ CỦA CẤP XÃ"]
-    first = groups[0]["muc"][0]
-    assert first["noi_dung"] == "Xây dựng kế hoạch chuyển đổi số năm 2025"
-    assert first["chu_tri"] == {"don_vi": ["so-khoa-hoc-va-cong-nghe"]}
-    assert "(Kèm theo Phụ lục I)" in plan["ket_thuc"]
+    assert [(g.number, g.title) for g in table.items] == [
+        ("I.", "NHIỆM VỤ CHUNG"),
+        ("II.", "NHIỆM VỤ CỦA CẤP XÃ"),
+    ]
+    first = table.items[0].children[0]
+    assert first.texts == ["Xây dựng kế hoạch chuyển đổi số năm 2025"]
+    assert first.lead is not None and first.lead.refs == ["so-khoa-hoc-va-cong-nghe"]
+    [again] = build_plan(ws, None, tmp_path / "out")
+    assert recall(docx, again) >= 0.95
+    duties = run("-w", str(ws), "tasks", "--agency", "Sở Khoa học và Công nghệ")
+    assert duties.exit_code == 0, duties.output
+    lines = duties.output.splitlines()
+    assert lines[0].endswith("2 nhiệm vụ, trách nhiệm")
+    assert [line.split()[1] for line in lines[1:]] == ["chủ", "phối"]
 
 
 @pytest.mark.parametrize("docx", REAL_DRAFTS, ids=[p.stem for p in REAL_DRAFTS])

@@ -284,7 +284,7 @@ class ItemWriter:
             paragraphs = [t for texts, _ in segments for t in texts]
             lines = [ln for _, labels in segments for ln in labels]
         if paragraphs:
-            data["noi_dung"] = paragraphs
+            data["noi_dung"] = [_point(p) for p in paragraphs]
         self.assignments(data, node, lines, section)
         tables = list(node.tables)
         for table in tables:
@@ -308,7 +308,7 @@ class ItemWriter:
         labels: dict[str, str] = {}
         for line in lines:
             kind = line.kind
-            if kind in seen or kind in (OTHER, NOTE):
+            if kind in seen or kind == OTHER:
                 extra.append({"nhan": line.wording, "ghi": line.value})
                 continue
             seen.add(kind)
@@ -320,8 +320,9 @@ class ItemWriter:
                 data[kind] = Assign(line.value)
             elif kind == TIME:
                 data[kind] = _timeframe(line.value)
-            elif kind == PRODUCT:
+            elif kind in (PRODUCT, NOTE):
                 data[kind] = line.value
+            self.wording.add("nghieng", "1" if line.italic else "")
         if labels:
             data["#labels"] = labels
         if extra:
@@ -330,7 +331,6 @@ class ItemWriter:
             self.inline(data, node, section)
         if LEAD in data or SUPPORT in data:
             self.tasks += 1
-            data["id"] = f"nv-{self.tasks}"
         elif _ASSIGNEE_SECTIONS.search(section) and node.level > 1:
             self.assignees(data, node)
 
@@ -367,6 +367,14 @@ class ItemWriter:
         names, sentence = names_in(head)
         if names and not sentence:
             data["#assignees"] = ", ".join(names)
+
+
+def _point(text: str) -> str | dict[str, str]:
+    """A "- " or "+ " paragraph is a bullet point of the format: {gach: …} / {cong: …}."""
+    for mark, key in (("- ", "gach"), ("+ ", "cong")):
+        if text.startswith(mark) and text[2:].strip():
+            return {key: text[2:]}
+    return text
 
 
 def _as_text(lines: list[LabelLine]) -> list[str]:

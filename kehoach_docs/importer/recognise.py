@@ -270,7 +270,9 @@ class Recogniser:
         closing, kem_theo, body_blocks = self.closing(body_blocks)
         basis, opening, body_blocks = self.opening(body_blocks)
         if basis:
-            plan["can_cu"] = basis
+            plan["can_cu"] = [text for text, _ in basis]
+            if not any(italic for _, italic in basis):
+                plan["can_cu_nghieng"] = False
         if opening:
             plan["mo_dau"] = opening
         writer = ItemWriter(self.note_key)
@@ -285,7 +287,7 @@ class Recogniser:
         if closing:
             plan["ket_thuc"] = closing
         if kem_theo:
-            plan["ket_thuc"] = [*plan.get("ket_thuc", []), kem_theo]
+            plan["kem_theo"] = kem_theo
         signer, distribution = self.signature(ending)
         if distribution:
             plan["noi_nhan"] = distribution
@@ -296,6 +298,7 @@ class Recogniser:
         if numbering:
             plan["danh_so"] = numbering
         self.labels(plan, writer)
+        tasks = _number_tasks(plan)
         notes = {
             self.note_key(k): v for k, v in self.source.footnotes.items() if k in self.note_order
         }
@@ -305,7 +308,7 @@ class Recogniser:
                 notes[key] = "…"
                 doubt(plan, "chu_thich", f"không đọc được nội dung chú thích {key}; hãy ghi vào")
         notes = {k: notes[k] for k in sorted(notes, key=int)}
-        return Recognised(plan, header, signer, notes, self.doubts, writer.tasks)
+        return Recognised(plan, header, signer, notes, self.doubts, tasks)
 
     # --- parts ------------------------------------------------------------------------
 
@@ -375,8 +378,8 @@ class Recogniser:
         ]
         return closing, kem_theo, blocks[:start]
 
-    def opening(self, blocks: list[Block]) -> tuple[list[str], list[str], list[Block]]:
-        basis: list[str] = []
+    def opening(self, blocks: list[Block]) -> tuple[list[tuple[str, bool]], list[str], list[Block]]:
+        basis: list[tuple[str, bool]] = []
         opening: list[str] = []
         index = 0
         while index < len(blocks):
@@ -390,7 +393,7 @@ class Recogniser:
             if block.text:
                 text = markup(block.spans, self.note_key, base_italic=block.italic)
                 if fold(block.text).startswith("can cu") and not opening:
-                    basis.append(text)
+                    basis.append((text, block.italic))
                 else:
                     opening.append(markup(block.spans, self.note_key))
             index += 1
@@ -500,13 +503,22 @@ class Recogniser:
         data: dict[str, Any] = {}
         note = next((t for t in titles[1:] if t.startswith("(")), None)
         heads = [t for t in titles if t != note]
+        number = _APPENDIX.match(heads[0]) if heads else None
+        if (
+            number
+            and number.group("so")
+            and len(heads) > 1
+            and fold(heads[0]).startswith("phu luc")
+        ):
+            # "PHỤ LỤC I" / "Phụ lục số 01:" above the title: the appendix's number
+            data["so"] = number.group("so").rstrip(".:")
+            heads = heads[1:]
         data["tieu_de"] = heads[0] if heads else "Phụ lục"
         if len(heads) > 1:
             data["tieu_de_phu"] = " ".join(heads[1:])
         if note:
             data["ghi_chu"] = note
-        if any(b.landscape for b in blocks):
-            data["#landscape"] = True
+        landscape = any(b.landscape for b in blocks)
         reader = BodyReader(self.note_key)
         for block in rest:
             reader.feed(block)
@@ -523,7 +535,9 @@ class Recogniser:
         items = [i for i in items if any(k for k in i if not k.startswith("#"))]
         if items:
             data["muc"] = items
-        order = ("tieu_de", "tieu_de_phu", "ghi_chu", "bang_nhiem_vu", "muc", "#landscape")
+        if landscape != isinstance(data.get("bang_nhiem_vu"), dict):
+            data["ngang"] = landscape
+        order = ("so", "tieu_de", "tieu_de_phu", "ghi_chu", "ngang", "bang_nhiem_vu", "muc")
         return {k: data[k] for k in order if k in data}
 
     def _repeats_body(self, table: dict[str, Any]) -> bool:
@@ -532,8 +546,7 @@ class Recogniser:
         def walk(items: list[dict[str, Any]]) -> None:
             for item in items:
                 if "noi_dung" in item:
-                    content = item["noi_dung"]
-                    rows.append(fold(content if isinstance(content, str) else content[0]))
+                    rows.append(fold(item["noi_dung"][0]))
                 walk(item.get("muc", []))
 
         walk(table.get("muc", []))
@@ -593,11 +606,13 @@ class Recogniser:
         from ..models.plan import DEFAULT_LABELS
 
         defaults = DEFAULT_LABELS.model_dump(by_alias=True)
-        kinds = ("chu_tri", "phoi_hop", "thoi_gian", "san_pham", "dau_dong")
+        kinds = ("chu_tri", "phoi_hop", "thoi_gian", "san_pham", "ghi_chu", "dau_dong")
         words = {k: writer.wording.usual(k) for k in kinds}
         labels: dict[str, Any] = {
             k: v for k, v in words.items() if v is not None and v != defaults[k]
         }
+        if writer.wording.usual("nghieng") == "":
+            labels["nghieng"] = False  # the labels stand upright in this plan
         if labels:
             plan["nhan"] = labels
         effective = {k: defaults[k] if words[k] is None else words[k] for k in kinds}
@@ -615,11 +630,38 @@ class Recogniser:
             walk(appendix.get("muc", []))
 
 
+def _number_tasks(plan: dict[str, Any]) -> int:
+    """Ids nv-1 … nv-N for the tasks in document order, body and task tables alike."""
+    count = 0
+
+    def walk(items: list[dict[str, Any]]) -> None:
+        nonlocal count
+        for item in items:
+            if "chu_tri" in item or "phoi_hop" in item:
+                count += 1
+                item["id"] = f"nv-{count}"
+            table = item.get("bang_nhiem_vu")
+            if isinstance(table, dict):
+                walk(table.get("muc", []))
+            walk(item.get("muc", []))
+
+    walk(plan["phan"])
+    for appendix in plan.get("phu_luc", []):
+        table = appendix.get("bang_nhiem_vu")
+        if isinstance(table, dict):
+            walk(table.get("muc", []))
+        walk(appendix.get("muc", []))
+    return count
+
+
 def _task_texts(items: list[dict[str, Any]]) -> list[str]:
     out: list[str] = []
     for item in items:
         if "chu_tri" in item or "phoi_hop" in item:
-            content = item.get("tieu_de") or (item.get("noi_dung") or [""])[0]
+            first = (item.get("noi_dung") or [""])[0]
+            if isinstance(first, dict):
+                first = next(iter(first.values()))
+            content = item.get("tieu_de") or first
             out.append(content.replace("*", ""))
         out.extend(_task_texts(item.get("muc", [])))
     return out

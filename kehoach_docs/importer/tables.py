@@ -63,7 +63,9 @@ def table_data(table: Table, note_key: Callable[[str], str]) -> tuple[str, Any]:
     head = grid[0]
     found = columns(head)
     if "noi_dung" in found.values() and "chu_tri" in found.values():
-        return "bang_nhiem_vu", _task_table(table, head, found, note_key)
+        tasks = _task_table(table, head, found, note_key)
+        if tasks["muc"]:
+            return "bang_nhiem_vu", tasks
     rows = [
         [" ".join(_cell_texts(c, note_key)) if c else "" for c in _row_cells(table, r)]
         for r in table.rows[1:]
@@ -118,7 +120,7 @@ def _task_table(
             groups.append((shape, group))
             numbers.append((group, number))
             continue
-        item: dict[str, Any] = {"noi_dung": content if len(content) != 1 else content[0]}
+        item: dict[str, Any] = {"noi_dung": content}
         for name in ("chu_tri", "phoi_hop"):
             if texts.get(name):
                 item[name] = Assign(" ".join(texts[name]))
