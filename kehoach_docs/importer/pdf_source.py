@@ -25,6 +25,38 @@ _TOL = 2.5
 
 
 @dataclass
+class Glyph:
+    x0: float
+    x1: float
+    text: str
+    bold: bool = False
+    italic: bool = False
+    small: bool = False
+    note: str | None = None
+
+
+def _spans(glyphs: list[Glyph]) -> list[Span]:
+    """Glyphs of one look make one span; a raised number is a footnote mark."""
+    spans: list[Span] = []
+    for g in glyphs:
+        last = spans[-1] if spans else None
+        if g.note is not None:
+            if last is not None and last.note is not None:
+                last.note += g.note
+            else:
+                spans.append(Span("", note=g.note))
+        elif (
+            last is not None
+            and last.note is None
+            and (last.bold, last.italic, last.small) == (g.bold, g.italic, g.small)
+        ):
+            last.text += g.text
+        else:
+            spans.append(Span(g.text, g.bold, g.italic, g.small))
+    return spans
+
+
+@dataclass
 class Line:
     x0: float
     x1: float
@@ -33,6 +65,28 @@ class Line:
     size: float
     spans: list[Span]
     page: int
+    glyphs: list[Glyph] = field(default_factory=list)
+
+    def split(self, cuts: list[float]) -> list[Line]:
+        """The line cut at column rules it runs across (text of two cells read as one)."""
+        inside = [x for x in cuts if self.x0 + 1 < x < self.x1 - 1]
+        if not inside or not self.glyphs:
+            return [self]
+        parts: dict[int, list[Glyph]] = {}
+        for g in self.glyphs:
+            column = sum(1 for x in inside if (g.x0 + g.x1) / 2 > x)
+            parts.setdefault(column, []).append(g)
+        out = []
+        for column in sorted(parts):
+            glyphs = parts[column]
+            if not "".join(g.text for g in glyphs).strip():
+                continue
+            x0 = min(g.x0 for g in glyphs if g.text.strip() or g.note)
+            x1 = max(g.x1 for g in glyphs if g.text.strip() or g.note)
+            out.append(
+                Line(x0, x1, self.top, self.bottom, self.size, _spans(glyphs), self.page, glyphs)
+            )
+        return out
 
     @property
     def text(self) -> str:
@@ -97,40 +151,30 @@ def _lines(page: Any, number: int) -> tuple[list[Line], list[tuple[str, float, f
         sizes = [round(c.size, 1) for c in chars if c.get_text().strip()]
         main = median(sizes) if sizes else chars[0].size
         base = median([c.y0 for c in chars if round(c.size, 1) >= main - 0.5] or [line.y0])
-        spans: list[Span] = []
+        glyphs: list[Glyph] = []
         for item in line:
             if isinstance(item, LTChar):
-                text = item.get_text()
+                text = strip_xml_forbidden(nfc(item.get_text()))
                 raised = item.size < main * 0.8 and item.y0 > base + 1.5
                 if raised and text.strip().isdigit():
-                    if spans and spans[-1].note is not None and spans[-1].text == "":
-                        spans[-1].note = (spans[-1].note or "") + text.strip()
-                    else:
-                        spans.append(Span("", note=text.strip()))
+                    glyphs.append(Glyph(item.x0, item.x1, "", False, False, False, text.strip()))
                     continue
                 bold, italic = _font_look(item.fontname)
-                small = item.size < main - 1.5
-            elif isinstance(item, LTAnno):
-                text = item.get_text()
-                if text == "\n":
-                    continue
-                bold, italic, small = (
-                    (spans[-1].bold, spans[-1].italic, False) if spans else (False, False, False)
-                )
-            else:
-                continue
-            text = strip_xml_forbidden(nfc(text))
-            last = spans[-1] if spans else None
-            if (
-                last
-                and last.note is None
-                and (last.bold, last.italic, last.small) == (bold, italic, small)
-            ):
-                last.text += text
-            else:
-                spans.append(Span(text, bold, italic, small))
+                glyphs.append(Glyph(item.x0, item.x1, text, bold, italic, item.size < main - 1.5))
+            elif isinstance(item, LTAnno) and item.get_text() != "\n" and glyphs:
+                last = glyphs[-1]
+                glyphs.append(Glyph(last.x1, last.x1, item.get_text(), last.bold, last.italic))
         lines.append(
-            Line(line.x0, line.x1, height - line.y1, height - line.y0, main, spans, number)
+            Line(
+                line.x0,
+                line.x1,
+                height - line.y1,
+                height - line.y0,
+                main,
+                _spans(glyphs),
+                number,
+                glyphs,
+            )
         )
 
     def walk(item: Any) -> None:
@@ -162,7 +206,7 @@ def _lines(page: Any, number: int) -> tuple[list[Line], list[tuple[str, float, f
     for item in page:
         walk(item)
     lines.sort(key=lambda ln: (round(ln.top / 3), ln.x0))
-    return _join_labels(lines), rules
+    return lines, rules
 
 
 _LABEL_ONLY = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-Z])[.)]?$|^[-–+•*]$")
@@ -211,8 +255,11 @@ def _grids(rules: list[tuple[str, float, float, float]]) -> list[Grid]:
                 if top - _TOL <= y <= bottom + _TOL and a < xs[-1] and b > xs[0]
             )
         )
-        if len(ys) < 2:
-            ys = [top, bottom]
+        # a table cut by the page end has its side rules but no rule closing the last row
+        if not ys or ys[0] > top + _TOL:
+            ys.insert(0, top)
+        if ys[-1] < bottom - _TOL:
+            ys.append(bottom)
         grids.append(Grid(xs[0], xs[-1], top, bottom, ys, xs, cluster))
     return grids
 
@@ -275,6 +322,9 @@ def _paragraphs(lines: list[Line], left: float, right: float, cell: bool = False
             gap = line.top - prev.bottom
             indent = line.x0 > left + 12 and not centred
             short = prev.x1 < right - max(24.0, width * 0.06) and (indent or not indent_style)
+            if cell:
+                # a cell wraps its text at any width: only a bullet or a gap opens a paragraph
+                short = indent = False
             same_look = _bold(line) == _bold(prev)
             full = prev.x0 <= left + 15
             if symmetric and prev_symmetric and full and same_look and gap < prev.size * 0.9:
@@ -399,7 +449,12 @@ def read_pdf(path: Path) -> Source:
         lines = [
             ln
             for i, ln in enumerate(lines)
-            if not (ln.text.isdigit() and (i == 0 or i == len(lines) - 1))
+            if not (
+                ln.text.isdigit()
+                and len(ln.text) <= 3
+                and (i == 0 or i == len(lines) - 1)
+                and (ln.top < page.height * 0.1 or ln.bottom > page.height * 0.9)
+            )
         ]
         lines, found = _footnotes(lines, rules, body_size)
         notes.update(found)
@@ -419,7 +474,11 @@ def read_pdf(path: Path) -> Source:
                 ),
                 None,
             )
-            (grid.lines if grid else free).append(line)
+            if grid is not None:
+                grid.lines.extend(line.split(grid.cols))
+            else:
+                free.append(line)
+        free = _join_labels(free)
         page_blocks: list[tuple[float, Block]] = []
         for grid in grids:
             if grid.lines:
@@ -493,6 +552,16 @@ def _continue_paragraph(blocks: list[Block], items: list[Block]) -> None:
         del items[0]
 
 
+def _merge_row(row: list[Cell], more: list[Cell]) -> None:
+    """Append each cell of `more` to the cell of `row` that covers the same grid column."""
+    starts = list(itertools.accumulate([0] + [c.span for c in row]))
+    column = 0
+    for cell in more:
+        target = max(i for i, start in enumerate(starts[:-1]) if start <= column)
+        row[target].paras.extend(cell.paras)
+        column += cell.span
+
+
 def _continue_table(blocks: list[Block], items: list[Block]) -> None:
     """A table cut by a page break continues the one before (its repeated head dropped)."""
     if items and blocks and isinstance(items[0], Table) and isinstance(blocks[-1], Table):
@@ -504,6 +573,10 @@ def _continue_table(blocks: list[Block], items: list[Block]) -> None:
                 and before.rows
                 and [c.text for c in rows[0]] == [c.text for c in before.rows[0]]
             ):
+                rows = rows[1:]
+            if rows and before.rows and not rows[0][0].text and before.rows[-1][0].text:
+                # a row cut by the page break: its cells go on at the top of the next page
+                _merge_row(before.rows[-1], rows[0])
                 rows = rows[1:]
             before.rows.extend(rows)
             items = items[1:]

@@ -545,8 +545,9 @@ class Recogniser:
 
         def walk(items: list[dict[str, Any]]) -> None:
             for item in items:
-                if "noi_dung" in item:
-                    rows.append(fold(item["noi_dung"][0]))
+                if item.get("noi_dung"):
+                    first = item["noi_dung"][0]
+                    rows.append(fold(first if isinstance(first, str) else str(first)))
                 walk(item.get("muc", []))
 
         walk(table.get("muc", []))

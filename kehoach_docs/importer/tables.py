@@ -120,7 +120,7 @@ def _task_table(
             groups.append((shape, group))
             numbers.append((group, number))
             continue
-        item: dict[str, Any] = {"noi_dung": content}
+        item: dict[str, Any] = {"noi_dung": content} if content else {}
         for name in ("chu_tri", "phoi_hop"):
             if texts.get(name):
                 item[name] = Assign(" ".join(texts[name]))

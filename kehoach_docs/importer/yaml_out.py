@@ -152,7 +152,8 @@ def _plain(text: str) -> bool:
         return False
     if _UNPRINTABLE.search(text):
         return False
-    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return tag == _STR
 
 
 _STR = "tag:yaml.org,2002:str"
