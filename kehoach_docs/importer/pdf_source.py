@@ -128,7 +128,7 @@ def _open(path: Path) -> list[Any]:
             "thiếu thư viện đọc PDF (pdfminer.six); hãy cài lại chương trình"
         ) from None
     try:
-        return list(extract_pages(str(path), laparams=LAParams(line_margin=0.3)))
+        return list(extract_pages(str(path), laparams=LAParams(line_margin=0.3, boxes_flow=None)))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise KehoachError(
             f"{path.name}: PDF có mật khẩu; hãy lưu lại bản không mật khẩu rồi nhập"
