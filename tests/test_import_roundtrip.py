@@ -35,6 +35,9 @@ WORKSPACES: dict[str, Callable[[Path], Path]] = {
     "starter": _starter,
     "other-shape": _shape,
 }
+# The test workspaces of other provinces and years, whichever are in the repository.
+for _folder in sorted((REPO / "tests" / "data" / "workspaces").glob("*/plans")):
+    WORKSPACES[_folder.parent.name] = lambda root, folder=_folder.parent: folder
 
 
 @pytest.mark.parametrize("name", list(WORKSPACES))
