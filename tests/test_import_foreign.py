@@ -278,3 +278,43 @@ def test_header_typed_with_tabs_or_in_text_boxes(kind: str, tmp_path: Path) -> N
         "2025-03-05",
     )
     assert len(tasks(tmp_path / "ws")) == 4
+
+
+def test_into_an_existing_workspace_only_missing_agencies_are_added(
+    tmp_path: Path, example_copy: Path, run: Callable[..., Result]
+) -> None:
+    docx = foreign_plan(tmp_path)
+    before = {p.name: p.read_bytes() for p in (example_copy / "plans").glob("*.yaml")}
+    result = run("-w", str(example_copy), "import", str(docx))
+    assert result.exit_code == 0, result.output
+    after = {p.name: p.read_bytes() for p in (example_copy / "plans").glob("*.yaml")}
+    assert {k: v for k, v in after.items() if k in before} == before  # nothing rewritten
+    [plan_name] = [n for n in after if n not in before and not n.startswith("co-quan-")]
+    [registry_name] = [n for n in after if n.startswith("co-quan-")]
+    added = yaml.safe_load(after[registry_name])
+    # Sở Tư pháp, Sở Nội vụ, Sở Tài chính, Sở TT&TT and the groups are in the registry
+    assert [a["id"] for a in added["co_quan"]] == ["ubnd-huyen-hoa-binh", "cong-an-tinh"]
+    assert "nhom" not in added
+    project = load_project(example_copy)
+    plan = project.plans[plan_name.removesuffix(".yaml")].plan
+    assert plan.issuer == "so-tu-phap"
+    first = plan.sections[1].children[0]
+    assert first.lead is not None and first.lead.refs == ["so-thong-tin-va-truyen-thong"]
+
+
+def test_task_table_in_the_body(tmp_path: Path) -> None:
+    from foreign_docs import appendix_body, write_docx
+
+    body = appendix_body()
+    cut = next(i for i, part in enumerate(body) if "<w:sectPr>" in part)
+    table = body[-1]
+    # the same table typed under section I instead of in a phụ lục
+    docx = write_docx(tmp_path / "bang.docx", [*body[:5], table, *body[5:cut]])
+    import_document(docx, Path("."), tmp_path / "ws")
+    plan = load_project(tmp_path / "ws").plan().plan
+    section = plan.sections[0]
+    # the table stands under section I, whose item holds it
+    assert section.task_table is not None
+    assert [c.field for c in section.task_table.columns][:3] == ["so", "noi_dung", "chu_tri"]
+    assert [g.title for g in section.task_table.items] == ["NHIỆM VỤ CHUNG", "NHIỆM VỤ CỦA CẤP XÃ"]
+    assert len(tasks(tmp_path / "ws")) == 3

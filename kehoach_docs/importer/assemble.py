@@ -38,6 +38,7 @@ PLAN_KEYS = (
 ITEM_KEYS = (
     "id",
     "so",
+    "cot",
     "tieu_de",
     "tieu_de_phu",
     "lien_dong",
