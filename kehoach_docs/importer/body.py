@@ -149,6 +149,9 @@ class BodyReader:
         self.current.content.append(prefix + self.mark(spans))
 
     def open(self, label: Label, spans: list[Span]) -> None:
+        # a holder of loose text before the first number never takes numbered items
+        while len(self.stack) > 1 and self.stack[-1].label is None:
+            self.stack.pop()
         for depth in range(len(self.stack) - 1, 0, -1):
             node = self.stack[depth]
             if node.label is not None and node.label.shape == label.shape:

@@ -219,10 +219,10 @@ class Recogniser:
                 "văn bản (KẾ HOẠCH, BÁO CÁO…) ở đầu văn bản"
             )
         end = first + 1
-        while end < len(self.blocks) and isinstance(self.blocks[end], Para):
+        while end < len(self.blocks):
             block = self.blocks[end]
-            assert isinstance(block, Para)
-            if block.text and not (block.text.startswith(("V/v", "Kính gửi", "-"))):
+            lines = [p.text for p in _lines(block) if p.text]
+            if lines and not lines[0].startswith(("V/v", "Kính gửi", "-")):
                 break
             end += 1
         header = self.header(self.blocks[first:end])
@@ -233,7 +233,14 @@ class Recogniser:
             )
         header.type_code = "CV"
         subject = re.sub(r"^V/v\s*", "", header.subject).strip()
-        return self.rest(header, subject, end)
+        found = self.rest(header, subject, end)
+        doubt(
+            found.plan,
+            "trich_yeu",
+            "công văn (không có tên loại): bản in của chương trình ghi tên loại “CV” và số "
+            "“…/CV-…”; văn bản này chỉ nên dùng để tham khảo nhiệm vụ",
+        )
+        return found
 
     def rest(self, header: Header, summary: str, start: int) -> Recognised:
         blocks = self.blocks[start:]
