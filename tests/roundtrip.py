@@ -19,6 +19,7 @@ from kehoach_docs.workspace import load_project
 def words(path: Path) -> Counter[str]:
     source = read_docx(path)
     texts: list[str] = []
+    marks: set[str] = set()
     for block in source.blocks:
         paras = (
             [block]
@@ -26,7 +27,9 @@ def words(path: Path) -> Counter[str]:
             else [p for row in block.rows for cell in row for p in cell.paras]
         )
         texts += [p.full_text for p in paras]
-    texts += list(source.footnotes.values())
+        marks |= {s.note for p in paras for s in p.spans if s.note is not None}
+    # the footnotes a reader sees: those the text refers to
+    texts += [text for key, text in source.footnotes.items() if key in marks]
     text = unicodedata.normalize("NFC", " ".join(texts)).lower()
     return Counter(re.findall(r"\w+", text))
 
