@@ -143,18 +143,13 @@ def agencies(opts: Options) -> None:
 
     rows = call(list_agencies, opts.workspace, opts.plan)
     width = max(len(r.agency.id) for r in rows)
-    name_width = min(45, max(len(r.agency.name) for r in rows))
+    name_width = max(len(r.agency.name) for r in rows)
     click.echo(
         f"{'MÃ':<{width}}  {'TÊN':<{name_width}}  {'LOẠI':<12} CHỦ TRÌ  PHỐI HỢP  TRÁCH NHIỆM"
     )
     for r in rows:
-        name = (
-            r.agency.name
-            if len(r.agency.name) <= name_width
-            else r.agency.name[: name_width - 1] + "…"
-        )
         click.echo(
-            f"{r.agency.id:<{width}}  {name:<{name_width}}  {r.agency.kind:<12} "
+            f"{r.agency.id:<{width}}  {r.agency.name:<{name_width}}  {r.agency.kind:<12} "
             f"{r.load.led:>7}  {r.load.supported:>8}  {r.load.responsibilities:>11}"
         )
 
@@ -165,16 +160,18 @@ def agencies(opts: Options) -> None:
 def tasks(opts: Options, agency: str | None) -> None:
     """Các nhiệm vụ của một cơ quan trong kế hoạch, với vai trò của cơ quan."""
     from .api import agency_tasks
+    from .compose.inline import plain_text
 
     if not agency:
         raise click.UsageError("cần --agency")
     found, duties = call(agency_tasks, opts.workspace, agency, opts.plan)
     click.echo(f"{found.name} ({found.id}): {len(duties)} nhiệm vụ, trách nhiệm")
+    width = max([7, *(len(d.entry.ref) for d in duties)])
     for duty in duties:
         item = duty.entry.item
-        text = shorten(item.title or (item.texts[0] if item.texts else ""), 80)
+        text = shorten(plain_text(item.title or (item.texts[0] if item.texts else "")), 80)
         when = f"  [{shorten(item.timeframe.text, 40)}]" if item.timeframe else ""
-        click.echo(f"{duty.entry.ref:<7} {duty.role_words:<10} {text}{when}")
+        click.echo(f"{duty.entry.ref:<{width}} {duty.role_words:<10} {text}{when}")
 
 
 @main.command()

@@ -50,12 +50,18 @@ def roles_in(item: Item, registry: Registry) -> dict[str, Role]:
     return roles
 
 
-def conflicts(item: Item, registry: Registry) -> list[str]:
-    """Agencies named by id as phối hợp of a task that one of its chủ trì groups holds."""
+def conflicts(item: Item, registry: Registry) -> list[tuple[str, str]]:
+    """(agency, group): an agency named by id as phối hợp of a task while a group that
+    holds it is named as chủ trì."""
     if not (item.lead and item.support):
         return []
-    grouped = registry.expand_ids(r for r in item.lead.refs if r in registry.groups)
-    return [r for r in item.support.refs if r in registry.agencies and r in grouped]
+    return [
+        (agency_id, group)
+        for agency_id in item.support.refs
+        if agency_id in registry.agencies
+        for group in item.lead.refs
+        if group in registry.groups and agency_id in registry.member_ids(group)
+    ]
 
 
 def duties_of(plan: Plan, registry: Registry, agency_id: str) -> list[Duty]:

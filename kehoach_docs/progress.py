@@ -76,13 +76,26 @@ class TaskState:
     duty: Duty
     deadline: date | None
     report: TaskProgress | None
+    period: Period
+
+    @property
+    def deadline_passed(self) -> bool:
+        return self.deadline is not None and self.deadline <= self.period.end
 
     @property
     def status(self) -> str | None:
-        return self.report.status if self.report else None
+        """The status the report states, in the word its deadline calls for: a task in
+        progress past its deadline is "Đang thực hiện, quá hạn" (validate warns of it)."""
+        if self.report is None:
+            return None
+        if self.report.status == IN_PROGRESS and self.deadline_passed:
+            return IN_PROGRESS_LATE
+        return self.report.status
 
-    def overdue(self, period: Period) -> bool:
-        return self.report is not None and is_overdue(self.report.status, self.deadline, period)
+    @property
+    def overdue(self) -> bool:
+        """Past its deadline at the period's cut-off and not done."""
+        return self.status is not None and is_overdue(self.status, self.deadline, self.period)
 
 
 @dataclass
@@ -123,13 +136,13 @@ class PeriodState:
         state = self.find(agency_id, key)
         if state is None:
             return ""
-        return STATUS_CODES[state.report.status] if state.report else NOT_REPORTED_CODE
+        return STATUS_CODES[state.status] if state.status else NOT_REPORTED_CODE
 
     def entry_of(self, key: str) -> TaskState:
         return self._first[key]
 
     def overdue(self) -> list[TaskState]:
-        return [s for s in self.states if s.overdue(self.period)]
+        return [s for s in self.states if s.overdue]
 
 
 def period_state(
@@ -143,7 +156,9 @@ def period_state(
     states: list[TaskState] = []
     for agency_id, all_of_it in all_duties(plan, registry).items():
         duties = [d for d in all_of_it if d.role != "thuc_hien"]
-        if not duties:
+        # A body the registry cannot head a document for is not asked to report
+        # (validate names it); it would count as "not reported" for ever.
+        if not duties or not registry.agencies[agency_id].can_issue:
             continue
         agency = registry.agencies[agency_id]
         assigned.append(agency)
@@ -151,7 +166,7 @@ def period_state(
         for duty in duties:
             deadline = deadline_for(duty, details.get(agency_id))
             task_report = report.tasks.get(duty.entry.key) if report else None
-            states.append(TaskState(agency, duty, deadline, task_report))
+            states.append(TaskState(agency, duty, deadline, task_report, period))
     present = {s.duty.entry.key for s in states}
     keys = [e.key for e in entries(plan) if e.key in present]
     return PeriodState(period, states, reports, assigned, keys)

@@ -71,6 +71,15 @@ class Registry:
         ]
         return ", ".join(parts)
 
+    def short_wording(self, refs: Iterable[str]) -> str:
+        """As `wording`, with agencies by their short names (for Nơi nhận)."""
+        parts = [
+            self.groups[r].wording if r in self.groups else self.agencies[r].display_short
+            for r in refs
+            if self.knows(r)
+        ]
+        return upper_first(", ".join(parts))
+
     def wording(self, refs: Iterable[str]) -> str:
         """The phrase a plan prints for a list of references, capitalised as a sentence."""
         return upper_first(self.phrase(refs))

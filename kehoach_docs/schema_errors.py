@@ -116,7 +116,10 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> PathKey:
         if in_dict or in_list:
             current = current[part]
             path.append(part)
-        elif isinstance(part, str) and ("[" in part or part in _BRANCH_TAGS):
+        elif isinstance(part, str) and (
+            "[" in part or part in _BRANCH_TAGS or (part[:1].isupper() and part.isidentifier())
+        ):
+            # A tag pydantic puts in for a branch of a union (a type or a model's name).
             continue
         else:
             path.append(part)
@@ -124,14 +127,24 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> PathKey:
     return tuple(path)
 
 
+_SCALAR_BRANCHES = {"bool_type", "bool_parsing", "string_type", "int_type", "float_type"}
 _BRANCH_TAGS = {"int", "str", "bool", "float", "none", "list", "dict", "date", "function-before"}
 
 
 def problems_from(exc: ValidationError, loaded: Loaded, root: type[BaseModel]) -> list[Problem]:
     seen: set[tuple[int | None, str]] = set()
     out: list[Problem] = []
-    for err in exc.errors():
-        path = _data_path(loaded.data, err["loc"])
+    errors = exc.errors()
+    paths = [_data_path(loaded.data, err["loc"]) for err in errors]
+    for err, path in zip(errors, paths, strict=True):
+        if (
+            err["type"] in _SCALAR_BRANCHES
+            and isinstance(err.get("input"), (dict, list))
+            and any(len(other) > len(path) and other[: len(path)] == path for other in paths)
+        ):
+            # A block where a union also admits a plain value (`bang_nhiem_vu: true` or a
+            # table): the clerk meant the block, whose own errors are reported.
+            continue
         container = path[:-1] if err["type"] in ("extra_forbidden", "missing") else path
         model = _model_at(root, container)
         allowed = [f.alias or n for n, f in model.model_fields.items()] if model is not None else []

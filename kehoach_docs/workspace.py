@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import DataError, Problem, WorkspaceError
 from .models.base import FOOTNOTE_MARK
 from .models.details import AgencyDetails, AgencyDetailsFile
-from .models.plan import Plan, PlanFile
+from .models.plan import Item, Plan, PlanFile
 from .models.progress import Progress, ProgressFile
 from .models.registry import RegistryFile
 from .registry import Registry
@@ -182,6 +183,7 @@ def load_project(root: Path) -> Project:
 
     ids = _Ids()
     problems.extend(_check_registry(ids, registry_files))
+    warnings.extend(_check_header_fit(registry_files))
     for loaded in plan_files:
         found, warned = _check_plan(ids, loaded)
         problems.extend(found)
@@ -317,32 +319,33 @@ def _check_assignments(registry: Registry, entry: LoadedPlan) -> list[Problem]:
     """What the plan's data allows but a clerk should know: a body named as phối hợp
     while a group it belongs to leads, a body with duties that cannot issue documents."""
     from .duties import conflicts, roles_in
-    from .outline import entries
+    from .outline import Entry, entries
 
     found: list[Problem] = []
-    cannot_issue: dict[str, PathKey] = {}
+    cannot_issue: dict[str, Entry] = {}
     for item_entry in entries(entry.plan):
         item = item_entry.item
-        for agency_id in conflicts(item, registry):
+        for agency_id, group in conflicts(item, registry):
             name = registry.agencies[agency_id].name
             found.append(
                 entry.source.problem(
                     (*item_entry.path, "phoi_hop"),
-                    f"{name} được ghi là phối hợp nhưng cũng thuộc nhóm chủ trì "
-                    f"“{registry.phrase(item.lead.refs if item.lead else [])}”: "
-                    "tính là phối hợp",
+                    f"{item_entry.cite} ({item_entry.key}): {name} được ghi là phối hợp nhưng "
+                    f"cũng thuộc nhóm chủ trì “{registry.groups[group].wording}”: tính là "
+                    "phối hợp",
                     warning=True,
                 )
             )
         for agency_id in roles_in(item, registry):
             if not registry.agencies[agency_id].can_issue:
-                cannot_issue.setdefault(agency_id, item_entry.path)
-    for agency_id, path in cannot_issue.items():
+                cannot_issue.setdefault(agency_id, item_entry)
+    for agency_id, first in cannot_issue.items():
         agency = registry.agencies[agency_id]
         found.append(
             entry.source.problem(
-                path,
-                f"{agency.name} ({agency_id}) có nhiệm vụ nhưng danh mục cơ quan chưa có đủ "
+                first.path,
+                f"{first.cite} ({first.key}): {agency.name} ({agency_id}) có nhiệm vụ nhưng "
+                "danh mục cơ quan chưa có đủ "
                 "“tieu_de”, “ma”, “dia_danh”: chưa lập được kế hoạch, báo cáo của cơ quan này",
                 warning=True,
             )
@@ -373,6 +376,7 @@ def _check_details(
                         f"(các nhiệm vụ của cơ quan: {known})",
                     )
                 )
+        problems += _check_extra_tasks(registry, entry)
         bare = [
             f"{d.entry.key} ({d.entry.cite})"
             for d in duties
@@ -387,6 +391,32 @@ def _check_details(
                     warning=True,
                 )
             )
+    return problems
+
+
+def _check_extra_tasks(registry: Registry, entry: LoadedDetails) -> list[Problem]:
+    """The agency's own tasks name its units (don_vi_truc_thuoc) or bodies of the registry."""
+    units = {u.id for u in entry.details.units}
+    known = sorted(units) + [a for a in registry.ids() if a not in units]
+    problems: list[Problem] = []
+
+    def walk(items: list[Item], path: PathKey) -> None:
+        for i, item in enumerate(items):
+            for key, assignment in (("chu_tri", item.lead), ("phoi_hop", item.support)):
+                for j, ref in enumerate(assignment.refs if assignment else []):
+                    if ref not in units and not registry.knows(ref):
+                        near = difflib.get_close_matches(ref, known, n=1, cutoff=0.5)
+                        hint = f"; có phải “{near[0]}”?" if near else ""
+                        problems.append(
+                            entry.source.problem(
+                                (*path, i, key, "don_vi", j),
+                                f"không có phòng, đơn vị (don_vi_truc_thuoc) hay cơ quan nào mã "
+                                f"“{ref}”{hint}",
+                            )
+                        )
+            walk(item.children, (*path, i, "muc"))
+
+    walk(entry.details.extra_tasks, ("ke_hoach_don_vi", "nhiem_vu_them"))
     return problems
 
 
@@ -476,6 +506,27 @@ def _check_registry(ids: _Ids, files: list[Loaded]) -> list[Problem]:
     return problems
 
 
+def _check_header_fit(files: list[Loaded]) -> list[Problem]:
+    """Warn where an agency's header line or date line will wrap in its box."""
+    from .header_fit import issuer_line_problem, place_problem
+
+    found: list[Problem] = []
+    for loaded in files:
+        for i, entry in _entries(loaded.data, "co_quan"):
+            header = entry.get("tieu_de")
+            if isinstance(header, dict):
+                for key, bold in (("co_quan_chu_quan", False), ("co_quan_ban_hanh", True)):
+                    for j, line in enumerate(_str_list(header.get(key))):
+                        message = issuer_line_problem(line, bold)
+                        if message:
+                            path = ("co_quan", i, "tieu_de", key, j)
+                            found.append(loaded.problem(path, message, warning=True))
+            place = entry.get("dia_danh")
+            if isinstance(place, str) and (message := place_problem(place)):
+                found.append(loaded.problem(("co_quan", i, "dia_danh"), message, warning=True))
+    return found
+
+
 def _group_cycle(ids: _Ids, start: str) -> list[str] | None:
     """A path start -> ... -> start through group members, if there is one."""
     stack: list[list[str]] = [[start]]
@@ -506,6 +557,7 @@ def _walk(data: Any, path: PathKey) -> Iterator[tuple[Any, PathKey]]:
 
 
 _REF_PARENTS = {"chu_tri", "phoi_hop"}
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def _check_plan(ids: _Ids, loaded: Loaded) -> tuple[list[Problem], list[Problem]]:
@@ -545,6 +597,8 @@ def _check_plan(ids: _Ids, loaded: Loaded) -> tuple[list[Problem], list[Problem]
         if key == "don_vi" or (key in _REF_PARENTS and isinstance(value, list)):
             for j, ref in enumerate(value if isinstance(value, list) else []):
                 need(ref, (*path, j))
+        elif key in _REF_PARENTS and isinstance(value, str) and _ID.match(value.strip()):
+            need(value.strip(), path)
         if key == "id" and isinstance(value, str) and "muc" in path:
             if value in item_ids:
                 problems.append(

@@ -356,8 +356,8 @@ def test_an_agency_that_cannot_issue_is_named_not_crashed(run: Run, example_copy
     result = run("-w", str(example_copy), "validate")
     assert result.exit_code == 0, result.output
     assert (
-        "cảnh báo: Công an tỉnh (cong-an-tinh) có nhiệm vụ nhưng danh mục cơ quan chưa có đủ "
-        "“tieu_de”, “ma”, “dia_danh”" in result.stderr
+        "cảnh báo: mục II.1 (nv-1): Công an tỉnh (cong-an-tinh) có nhiệm vụ nhưng danh mục cơ "
+        "quan chưa có đủ “tieu_de”, “ma”, “dia_danh”" in result.stderr
     )
     out = example_copy / "out"
     result = run("-w", str(example_copy), "subplan", "--all", "-o", str(out))

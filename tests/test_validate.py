@@ -130,3 +130,20 @@ def test_not_a_workspace(run: Run, tmp_path: Path) -> None:
     result = run("-w", str(tmp_path), "validate")
     assert result.exit_code == 1
     assert "thiếu thư mục plans/" in result.stderr
+
+
+def test_a_header_line_that_will_wrap_is_named_with_a_fix(
+    run: Callable[..., Result], make_workspace: Callable[[dict[str, str]], Path]
+) -> None:
+    registry = MINI_REGISTRY.replace(
+        "co_quan_ban_hanh: [SỞ TÀI CHÍNH]",
+        "co_quan_ban_hanh: [PHƯỜNG XUÂN HƯƠNG - ĐÀ LẠT]",
+    )
+    root = make_workspace({"plans/co-quan.yaml": registry, "plans/kh.yaml": MINI_PLAN})
+    result = run("-w", str(root), "validate")
+    assert result.exit_code == 0
+    assert (
+        "co_quan[2].tieu_de.co_quan_ban_hanh[0]: cảnh báo: dòng “PHƯỜNG XUÂN HƯƠNG - ĐÀ LẠT” "
+        "rộng 6,84 cm, ô tên cơ quan chỉ rộng 6,60 cm nên sẽ xuống dòng: hãy tách thành hai "
+        "dòng, ví dụ “PHƯỜNG XUÂN HƯƠNG”, “- ĐÀ LẠT”"
+    ) in result.stderr

@@ -19,8 +19,10 @@ from ..registry import Registry
 from .common import closing
 from .report import ReportParts, task_title
 
-# Beyond this many tasks the agency x task matrix goes to a landscape appendix.
+# Beyond this many tasks the agency x task matrix goes to a landscape appendix, in
+# tables of at most MATRIX_COLUMNS tasks, so that agency names keep a readable column.
 MATRIX_IN_BODY = 8
+MATRIX_COLUMNS = 10
 
 
 def legend() -> str:
@@ -58,7 +60,7 @@ class ConsolidatedComposer(ReportParts):
         )
         return self.item(1, "Tổng hợp chung", [Paragraph(plain(text)), table, late_table])
 
-    def per_task(self) -> Item:
+    def per_task(self) -> list[Block]:
         state = self.state
         overdue = state.overdue()
         codes = [STATUS_CODES[s] for s in STATUSES]
@@ -85,19 +87,31 @@ class ConsolidatedComposer(ReportParts):
             "Các cột tình trạng cộng lại bằng cột “Cộng”; cột “Quá hạn” đếm riêng các lượt "
             "nhiệm vụ đã quá hạn mà chưa hoàn thành."
         )
-        return self.item(2, "Theo từng nhiệm vụ", [Paragraph(plain(legend())),
-                                                   Paragraph(plain(note)), table])  # fmt: skip
+        return [Paragraph(plain(legend())), Paragraph(plain(note)), table]
 
-    def matrix(self) -> Table:
+    def matrix(self, keys: list[str]) -> Table:
         state = self.state
-        refs = [state.entry_of(k).duty.entry.ref for k in state.task_keys]
+        refs = [state.entry_of(k).duty.entry.ref for k in keys]
         rows = [
-            _row([agency.display_short, *(state.code(agency.id, k) for k in state.task_keys)])
+            _row([agency.display_short, *(state.code(agency.id, k) for k in keys)])
             for agency in state.assigned
         ]
         return Table(
             (Column("Cơ quan, đơn vị"), *(Column(r, align="center") for r in refs)), tuple(rows)
         )
+
+    def matrices(self, size: int) -> list[Block]:
+        """The agency x task table, split into tables of at most `size` tasks."""
+        keys = self.state.task_keys
+        chunks = [keys[i : i + size] for i in range(0, len(keys), size)]
+        blocks: list[Block] = [Paragraph(plain(legend()))]
+        for chunk in chunks:
+            if len(chunks) > 1:
+                first = self.state.entry_of(chunk[0]).duty.entry.cite
+                last = self.state.entry_of(chunk[-1]).duty.entry.cite
+                blocks.append(Paragraph(plain(f"Các nhiệm vụ từ {first} đến {last}:")))
+            blocks.append(self.matrix(chunk))
+        return blocks
 
     def overdue(self) -> list[Block]:
         rows = [
@@ -157,29 +171,32 @@ class ConsolidatedComposer(ReportParts):
                 )
             ),
         ]
-        results: list[Block] = [self.overview(), self.per_task()]
+        results: list[Block] = [self.overview()]
         appendices: tuple[Appendix, ...] = ()
-        matrix = self.matrix()
+        by_task = "Theo từng nhiệm vụ"
+        by_agency = "Theo cơ quan, đơn vị, địa phương"
+        # The legend stands once, above the first table that uses the abbreviations.
         if len(state.task_keys) <= MATRIX_IN_BODY:
-            results.append(
-                self.item(
-                    3, "Theo cơ quan, đơn vị, địa phương", [Paragraph(plain(legend())), matrix]
-                )
-            )
+            results.append(self.item(2, by_task, self.per_task()))
+            results.append(self.item(3, by_agency, self.matrices(MATRIX_IN_BODY)[1:]))
         else:
+            # Many tasks: the wide tables go to a landscape appendix.
             results.append(
                 self.item(
-                    3,
-                    "Theo cơ quan, đơn vị, địa phương",
+                    2,
+                    f"{by_task}; {by_agency.lower()}",
                     [Paragraph(plain("Chi tiết tại Phụ lục kèm theo Báo cáo này."))],
                 )
             )
             appendices = (
                 Appendix(
                     label="PHỤ LỤC",
-                    title=plain("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ THEO CƠ QUAN, ĐƠN VỊ"),
+                    title=plain("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"),
                     note=f"(Kèm theo Báo cáo tổng hợp {label})",
-                    blocks=(Paragraph(plain(legend())), matrix),
+                    blocks=(
+                        self.item(1, by_task, self.per_task()),
+                        self.item(2, by_agency, self.matrices(MATRIX_COLUMNS)[1:]),
+                    ),
                     landscape=True,
                 ),
             )

@@ -40,9 +40,12 @@ def clause(sentence: str, max_words: int = MAX_WORDS) -> str:
     if len(words) <= max_words:
         return sentence.rstrip(" .;,:")
     limit = len(" ".join(words[: max_words + SLACK_WORDS]))
-    cuts = [m.start() for m in _CLAUSE_END.finditer(sentence, 0, limit + 1)]
-    cuts = [c for c in cuts if len(sentence[:c].split()) >= MIN_WORDS]
-    return (sentence[: cuts[-1]] if cuts else sentence).rstrip(" .;,:")
+    cuts = [m for m in _CLAUSE_END.finditer(sentence, 0, limit + 1)]
+    cuts = [m for m in cuts if len(sentence[: m.start()].split()) >= MIN_WORDS]
+    # A ";" or ":" ends a clause; a "," may only part a list: prefer the former.
+    strong = [m for m in cuts if m.group(0) in ";:"]
+    chosen = (strong or cuts)[-1].start() if cuts else len(sentence)
+    return sentence[:chosen].rstrip(" .;,:")
 
 
 class Addressees:

@@ -33,6 +33,7 @@ from ..models.plan import (
     TaskColumn,
     TaskTable,
 )
+from ..models.plan import Appendix as AppendixData
 from ..models.plan import Table as TableData
 from ..nd30 import TYPE_NAMES
 from ..outline import Entry, appendix_label, appendix_rows, build, outline
@@ -217,6 +218,14 @@ class PlanComposer:
         cited = cite_plan(self.plan, issuer).replace("Kế hoạch", type_name, 1)
         return f"(Kèm theo {cited})"
 
+    def note_of(self, appendix: AppendixData) -> str:
+        """The appendix's own note; else the plan's, unless its subtitle already says it."""
+        if appendix.note is not None:
+            return appendix.note
+        if (appendix.subtitle or "").lstrip().startswith("(Kèm theo"):
+            return ""
+        return self.appendix_note()
+
     def appendices(self) -> tuple[Appendix, ...]:
         out = []
         tables = appendix_rows(self.plan)
@@ -231,7 +240,7 @@ class PlanComposer:
                     label=appendix_label(self.plan, index).upper() if a.number else "",
                     title=self.text(a.title),
                     subtitle=a.subtitle or "",
-                    note=a.note if a.note is not None else self.appendix_note(),
+                    note=self.note_of(a),
                     blocks=tuple(blocks),
                     landscape=a.is_landscape,
                 )
@@ -247,7 +256,7 @@ class PlanComposer:
         body += [self.item(e) for e in outline(plan)]
         body += closing(self.text(p) for p in plan.closing)
         distribution = [
-            recipient_line(r.text or self.registry.wording(r.refs), r.purpose)
+            recipient_line(r.text or self.registry.short_wording(r.refs), r.purpose)
             for r in plan.distribution.recipients
         ]
         appendices = self.appendices()

@@ -118,7 +118,8 @@ class ReportParts:
 
 class AgencyReportComposer(ReportParts):
     def compose(self, agency: Agency, report: Progress, details: AgencyDetails | None) -> Document:
-        states = [s for s in self.state.states if s.agency.id == agency.id]
+        # The agency's own report speaks of the tasks it reported on.
+        states = [s for s in self.state.states if s.agency.id == agency.id and s.report]
         via = f" (qua {self.follow.name})" if self.follow and self.follow.id != agency.id else ""
         label = self.period.label
         general = report.general
@@ -165,9 +166,7 @@ class AgencyReportComposer(ReportParts):
         )
 
     def status_line(self, state: TaskState) -> str:
-        status = state.status or NOT_REPORTED
-        late = state.overdue(self.period) and "quá hạn" not in status
-        return f"Tình trạng: {status}{' (quá hạn)' if late else ''}."
+        return f"Tình trạng: {state.status or NOT_REPORTED}."
 
     def task(self, index: int, state: TaskState) -> Item:
         role = ROLE_WORDS[state.duty.role]
@@ -196,7 +195,9 @@ class AgencyReportComposer(ReportParts):
         ]
         columns = ("TT", "Nhiệm vụ", "Vai trò", "Thời hạn", "Tình trạng")
         table = Table(tuple(Column(c) for c in columns), tuple(rows))
-        return self.item(len(states) + 1, "Bảng tổng hợp tình hình thực hiện nhiệm vụ", [table])
+        # A table after the tasks, not one of them: a heading without a number.
+        title = self.text("Bảng tổng hợp tình hình thực hiện nhiệm vụ")
+        return Item(2, Inline(), title, (table,))
 
     def per_task(self, states: list[TaskState], field: str) -> list[str]:
         """`Nhiệm vụ tại mục II.2: …` for each line an agency wrote in `field`."""

@@ -23,9 +23,10 @@ from ..duties import Duty
 from ..kinds import SUBPLAN
 from ..models.details import Action, AgencyDetails, TaskDetails
 from ..models.plan import Archive, Assignment, Plan, Timeframe
+from ..models.plan import Item as PlanItem
 from ..models.registry import Agency
 from ..nd30 import TO_ACT, TO_KNOW, TO_REPORT
-from ..outline import Entry, build, format_number
+from ..outline import Entry, format_number
 from ..registry import Registry
 from ..vn import upper_first
 from .common import (
@@ -37,9 +38,9 @@ from .common import (
     recipient_line,
     signature_for,
 )
-from .headings import Addressees, item_heading, lower_first, task_heading
+from .headings import Addressees, first_sentence, item_heading, lower_first, task_heading
 from .inline import Footnotes, inline, plain_text
-from .plan import PlanComposer, number_inline
+from .plan import number_inline
 
 LABELS = LabelLook(bullet="-")
 
@@ -213,29 +214,57 @@ class SubplanComposer:
             blocks=tuple(blocks),
         )
 
-    def extra_tasks(self, start: int) -> list[Item]:
-        """Tasks of the agency's own, beyond the provincial plan, written as plan items."""
-        composer = PlanComposer(self.plan, self.registry)
-        composer.footnotes = self.footnotes
-        out = []
-        for offset, item in enumerate(self.details.extra_tasks):
-            number = item.number if item.number is not None else f"{start + offset}."
-            entry = Entry(item, 2, number, "")
-            entry.children = build(item.children, self.plan.numbering, 3, entry)
-            out.append(composer.item(entry))
-        return out
+    def extra_task(self, index: int, item: PlanItem) -> Item:
+        """A task of the agency's own, beyond the provincial plan, in the same shape as the
+        tasks it was given: heading, what it will do, its units and its deadline."""
+        heading = item.title or first_sentence(item.texts[0] if item.texts else "")
+        texts = item.texts if item.title else item.texts[1:]
+        blocks: list[Block] = [Paragraph(self.text(_sentence(t)), bullet="-") for t in texts]
+        blocks += [
+            Paragraph(self.text(_sentence(c.title or " ".join(c.texts))), bullet="-")
+            for c in item.children
+        ]
+        lead, support = self._names(item.lead), self._names(item.support)
+        if lead or support:
+            task = TaskDetails.model_validate(
+                {"don_vi": lead or None, "phoi_hop": [support] if support else []}
+            )
+            units = self.units_line(task)
+            if units is not None:
+                blocks.append(units)
+        if item.timeframe is not None:
+            blocks.append(LabelLine("Thời gian thực hiện", self.text(item.timeframe.text), LABELS))
+        if item.product:
+            blocks.append(LabelLine("Sản phẩm", self.text(_sentence(item.product)), LABELS))
+        return Item(
+            level=2,
+            number=number_inline(item.number or f"{index}.", 2),
+            title=self.text(upper_first(heading.rstrip(" ."))),
+            blocks=tuple(blocks),
+        )
 
-    def organisation(self, tasks: list[Item]) -> list[Block]:
+    def _names(self, assignment: Assignment | None) -> str:
+        """Units of the agency by their names, bodies of the registry by theirs."""
+        if assignment is None:
+            return ""
+        if assignment.text:
+            return assignment.text.rstrip(" .")
+        names = [
+            self.unit(r) if r not in self.registry.agencies and r not in self.registry.groups
+            else self.registry.phrase([r])
+            for r in assignment.refs
+        ]  # fmt: skip
+        return ", ".join(names)
+
+    def organisation(self, tasks: list[tuple[Item, str | None]]) -> list[Block]:
+        """Each unit and the tasks it leads (by their numbers in this plan), then the
+        agency's units together, then the reporting duty."""
         if self.details.text.organisation:
             return [body_paragraph(self.text(p)) for p in self.details.text.organisation]
         blocks: list[Block] = []
         index = 0
         for unit in self.details.units:
-            led = [
-                "II." + t.number.text.rstrip(".")
-                for t, d in zip(tasks, self.duties, strict=False)
-                if self._unit_of(d) == unit.id
-            ]
+            led = ["II." + t.number.text.rstrip(".") for t, lead in tasks if lead == unit.id]
             if not led:
                 continue
             index += 1
@@ -274,9 +303,13 @@ class SubplanComposer:
 
     def reporting_duty(self) -> str:
         via = f" (qua {self.follow.name})" if self.follow else ""
+        when = self.plan.reporting.when.strip().rstrip(".")
+        if when[:1].isupper():
+            # A sentence written for the provincial plan, not a phrase to go on from here.
+            when = f"theo chế độ báo cáo quy định tại Kế hoạch của {self.issuer.display_short}"
         return (
             f"{self.agency.name} báo cáo {self.issuer.name}{via} kết quả thực hiện Kế hoạch "
-            f"này {self.plan.reporting.when}"
+            f"này {when}"
         )
 
     def closing_text(self) -> list[str]:
@@ -309,9 +342,15 @@ class SubplanComposer:
         )
 
     def compose(self) -> Document:
-        tasks = [self.task(i, d) for i, d in enumerate(self.duties, start=1)]
-        tasks += self.extra_tasks(len(tasks) + 1)
-        work: list[Block] = list(tasks) or [Paragraph(plain("Không có nhiệm vụ được giao."))]
+        # Each task of this plan with the unit that leads it, for "Tổ chức thực hiện".
+        tasks = [(self.task(i, d), self._unit_of(d)) for i, d in enumerate(self.duties, start=1)]
+        units = {u.id for u in self.details.units}
+        for item in self.details.extra_tasks:
+            leads = [r for r in (item.lead.refs if item.lead else []) if r in units]
+            tasks.append((self.extra_task(len(tasks) + 1, item), leads[0] if leads else None))
+        work: list[Block] = [t for t, _ in tasks]
+        if not work:
+            work = [Paragraph(plain("Không có nhiệm vụ được giao."))]
         body: list[Block] = [body_paragraph(self.text(p)) for p in self.opening()]
         body += [
             self.section(1, "MỤC ĐÍCH, YÊU CẦU", self.purpose()),

@@ -39,7 +39,7 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_l
 Text = Annotated[str, StringConstraints(min_length=1)]
 
 
-def _as_list(value: Any) -> Any:
+def as_list(value: Any) -> Any:
     """A text field may be one paragraph or a list of paragraphs."""
     if isinstance(value, str):
         return [value] if value.strip() else []
@@ -50,7 +50,7 @@ STRING_OR_LIST: dict[str, Any] = {
     "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
 }
 # Paragraphs: one string, or a list of them; the editor schema says both are fine.
-TextList = Annotated[list[str], BeforeValidator(_as_list), WithJsonSchema(STRING_OR_LIST)]
+TextList = Annotated[list[str], BeforeValidator(as_list), WithJsonSchema(STRING_OR_LIST)]
 
 
 def with_shorthand(schema: dict[str, Any], *alternatives: dict[str, Any]) -> dict[str, Any]:

@@ -6,20 +6,34 @@ hover (`kehoach schema`), so it speaks the clerk's words, not the program's.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, GetJsonSchemaHandler, model_validator
+from pydantic import BeforeValidator, Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from .base import STRING_OR_LIST, Date, Id, Model, OptionalDate, Text, TextList, with_shorthand
+from .base import (
+    STRING_OR_LIST,
+    Date,
+    Id,
+    Model,
+    OptionalDate,
+    Text,
+    TextList,
+    as_list,
+    with_shorthand,
+)
 from .registry import Signer
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def _text_or_list(value: Any) -> Any:
-    """`chu_tri: "…"` is printed wording; `chu_tri: [id, …]` are references."""
+    """`chu_tri: [id, …]` are references; `chu_tri: "…"` is printed wording, unless it is
+    one id ("so-tai-chinh"): wording has spaces and diacritics, an id has neither."""
     if isinstance(value, str):
-        return {"ghi": value}
+        return {"don_vi": [value]} if _ID.match(value.strip()) else {"ghi": value}
     if isinstance(value, list):
         return {"don_vi": value}
     return value
@@ -58,6 +72,23 @@ class Assignment(Model):
 
 # I., 1., a), then bullets: the levels NĐ 30 and real plans use.
 DEFAULT_NUMBERING = ("{R}.", "{n}.", "{a})", "-", "+")
+_PLACEHOLDER = re.compile(r"\{[^}]*\}")
+PLACEHOLDERS = ("{R}", "{n}", "{a}", "{A}", "{p}")
+
+
+def _pattern(value: Any) -> Any:
+    """A numbering pattern may only hold the placeholders the program fills in."""
+    if isinstance(value, str):
+        for found in _PLACEHOLDER.findall(value):
+            if found not in PLACEHOLDERS:
+                raise ValueError(
+                    f"mẫu đánh số “{value}” có “{found}” không hiểu được: dùng {{R}} (I, II), "
+                    "{n} (1, 2), {a} (a, b), {A} (A, B), {p} (số của mục cha)"
+                )
+    return value
+
+
+NumberPattern = Annotated[str, BeforeValidator(_pattern)]
 
 RECURRING_WORDS = ("thường xuyên", "hằng năm", "hàng năm")
 
@@ -219,6 +250,9 @@ class Point(Model):
         return {"anyOf": [string, *bullets]}
 
 
+# Paragraphs: one paragraph, or a list of them, each plain or a bullet point.
+Paragraphs = Annotated[list[Point], BeforeValidator(as_list)]
+
 ColumnField = Literal["so", "noi_dung", "chu_tri", "phoi_hop", "thoi_gian", "san_pham", "ghi_chu"]
 TABLE_HEADS: dict[str, str] = {
     "so": "STT",
@@ -252,7 +286,7 @@ class TaskTable(Model):
         description="Các cột; bỏ trống: STT, Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, "
         "Thời gian hoàn thành, Sản phẩm (và Ghi chú khi có)",
     )
-    group_numbering: list[Text] = Field(
+    group_numbering: list[NumberPattern] = Field(
         default_factory=lambda: ["{A}", "{R}", "{n}"],
         alias="danh_so",
         description="Cách đánh số các dòng nhóm theo cấp, mặc định [“{A}”, “{R}”, “{n}”]",
@@ -302,7 +336,7 @@ class Item(Model):
         alias="lien_dong",
         description="true: tiêu đề in liền đầu đoạn văn đầu tiên (“1. Mục đích: …”)",
     )
-    paragraphs: list[Point] = Field(
+    paragraphs: Paragraphs = Field(
         default_factory=list,
         alias="noi_dung",
         description="Các đoạn văn; đoạn gạch đầu dòng: {gach: …} hoặc {cong: …}",
@@ -341,7 +375,7 @@ class Item(Model):
     task_table: TaskTable | None = Field(
         None, alias="bang_nhiem_vu", description="Các nhiệm vụ của mục, trình bày thành bảng"
     )
-    numbering: str | None = Field(
+    numbering: NumberPattern | None = Field(
         None,
         alias="danh_so",
         description="Cách đánh số các mục con của mục này: “{n}.”, “{p}{n}.”, “{a})”, “-”, “+”",
@@ -432,7 +466,8 @@ class Reporting(Model):
     when: Text = Field(
         "định kỳ 6 tháng, hằng năm hoặc đột xuất khi có yêu cầu",
         alias="ghi",
-        description="Chế độ báo cáo, như kế hoạch của cơ quan in ra",
+        description="Khi nào báo cáo, viết tiếp câu “… báo cáo kết quả thực hiện Kế hoạch "
+        "này …”, chữ đầu viết thường: “định kỳ hằng quý và đột xuất khi có yêu cầu”",
     )
     cutoff_day: int = Field(
         14, alias="ngay_chot", ge=1, le=28, description="Ngày chốt số liệu (mặc định 14)"
@@ -463,7 +498,8 @@ class Appendix(Model):
     landscape: bool | None = Field(
         None,
         alias="ngang",
-        description="true: trang khổ ngang (mặc định: ngang khi phụ lục có bảng nhiệm vụ)",
+        description="true: trang khổ ngang; false: khổ dọc (mặc định: ngang khi phụ lục có bảng "
+        "nhiệm vụ)",
     )
     task_table: bool | TaskTable = Field(
         False,
@@ -479,7 +515,7 @@ class Appendix(Model):
 
     @property
     def is_landscape(self) -> bool:
-        return self.landscape if self.landscape is not None else self.tasks is not None
+        return self.landscape if self.landscape is not None else self.task_table is not False
 
 
 class Plan(Model):
@@ -544,7 +580,7 @@ class Plan(Model):
         alias="chu_thich",
         description="Chú thích cuối trang, dẫn bằng [^khóa]",
     )
-    numbering: list[Text] = Field(
+    numbering: list[NumberPattern] = Field(
         default_factory=lambda: list(DEFAULT_NUMBERING),
         alias="danh_so",
         min_length=1,

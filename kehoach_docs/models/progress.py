@@ -44,7 +44,9 @@ class Figure(Model):
     def shown(self) -> str:
         value = self.value
         number = value if isinstance(value, str) else vn_number(value)
-        return f"{self.name}: {number}{' ' + self.unit if self.unit else ''}"
+        # "98,4%" without a space; "12 đề án" with one.
+        unit = self.unit if self.unit in ("%", "‰") else f" {self.unit}" if self.unit else ""
+        return f"{self.name}: {number}{unit}"
 
 
 class TaskProgress(Model):

@@ -49,9 +49,12 @@ class _Need:
 
 
 def _needs(cells: list[Inline], head: str) -> _Need:
-    lines = [(head, True)] + [line for cell in cells for line in _lines(cell)]
+    body = [line for cell in cells for line in _lines(cell)]
+    lines = [(head, True), *body]
     word = max((_twips(w, bold) for text, bold in lines for w in text.split()), default=0.0)
-    phrase = max([word, *(_twips(text, bold) for text, bold in lines if len(text) <= SHORT_PHRASE)])
+    # A heading may wrap between its words ("Quá / hạn"); a short value may not.
+    short = [_twips(text, bold) for text, bold in body if len(text) <= SHORT_PHRASE]
+    phrase = max([word, *short])
     wide = max(_twips(text, bold) for text, bold in lines)
     return _Need(word + CELL_PADDING, phrase + CELL_PADDING, wide + CELL_PADDING)
 

@@ -1,0 +1,62 @@
+"""Whether an agency's header lines fit the boxes of the header block.
+
+The shipped templates give the issuing body a column 6.6 cm wide (13 pt capitals) and
+the place and date a column 9.9 cm wide (14 pt italic). A line longer than its box wraps,
+and the rule under the issuing body then measures against the wrapped line: a clerk
+splits the name where it reads well, and is told so by `validate`.
+"""
+
+from __future__ import annotations
+
+from .render.metrics import text_width_pt
+
+CM_PER_PT = 2.54 / 72
+ISSUER_BOX_CM = 6.6
+DATE_BOX_CM = 9.9
+# The widest date line a draft or a signed document can have.
+WIDEST_DATE = "ngày 28 tháng 12 năm 2026"
+
+
+def width_cm(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
+    return text_width_pt(text, size_pt, bold, italic) * CM_PER_PT
+
+
+def _cm(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def _split(line: str) -> str:
+    """The line split where a clerk would break it: before " - ", else nearest the middle."""
+    if " - " in line:
+        head, tail = line.split(" - ", 1)
+        return f"“{head}”, “- {tail}”"
+    words = line.split()
+    best = min(
+        range(1, len(words)),
+        key=lambda i: abs(width_cm(" ".join(words[:i]), 13) - width_cm(" ".join(words[i:]), 13)),
+        default=0,
+    )
+    if not best:
+        return f"“{line}”"
+    return f"“{' '.join(words[:best])}”, “{' '.join(words[best:])}”"
+
+
+def issuer_line_problem(line: str, bold: bool) -> str | None:
+    wide = width_cm(line, 13, bold=bold)
+    if wide <= ISSUER_BOX_CM:
+        return None
+    return (
+        f"dòng “{line}” rộng {_cm(wide)} cm, ô tên cơ quan chỉ rộng {_cm(ISSUER_BOX_CM)} cm "
+        f"nên sẽ xuống dòng: hãy tách thành hai dòng, ví dụ {_split(line)}"
+    )
+
+
+def place_problem(place: str) -> str | None:
+    line = f"{place}, {WIDEST_DATE}"
+    wide = width_cm(line, 14, italic=True)
+    if wide <= DATE_BOX_CM:
+        return None
+    return (
+        f"dòng ngày tháng “{line}” rộng {_cm(wide)} cm, ô chỉ rộng {_cm(DATE_BOX_CM)} cm nên "
+        "sẽ xuống dòng: dùng địa danh ngắn hơn (tên đơn vị hành chính nơi cơ quan đóng trụ sở)"
+    )
