@@ -30,7 +30,53 @@ def _starter(root: Path) -> Path:
     return root
 
 
+LABEL_LOOKS = """
+ke_hoach:
+  co_quan_ban_hanh: ubnd-tinh
+  nam: 2025
+  trich_yeu: Thực hiện một việc
+  can_cu_nghieng: false
+  can_cu: [Căn cứ Luật Tổ chức chính quyền địa phương;]
+  nhan: {nghieng: false, dau_dong: ""}
+  phan:
+    - tieu_de: Nhiệm vụ
+      muc:
+        - noi_dung: [Làm một việc., {gach: Việc thứ nhất.}, {cong: Ý nhỏ.}]
+          chu_tri: [so-noi-vu]
+          phoi_hop: [cac-so]
+          thoi_gian: {ghi: sau khi có hướng dẫn của Bộ.}
+          ghi_chu: Ưu tiên.
+          nhan: {hai_cham: false}
+        - noi_dung: [Làm việc khác.]
+          chu_tri: [so-tai-chinh]
+          san_pham: Báo cáo
+  ket_thuc: Trên đây là Kế hoạch./.
+  kem_theo: (Kèm theo Phụ lục I)
+  phu_luc:
+    - so: I
+      tieu_de: DANH MỤC NHIỆM VỤ
+      bang_nhiem_vu:
+        muc:
+          - tieu_de: NHIỆM VỤ CHUNG
+            muc:
+              - noi_dung: [Ban hành quy chế phối hợp.]
+                chu_tri: [so-noi-vu]
+                phoi_hop: [cac-so]
+                thoi_gian: {ghi: Quý II năm 2025, han: 2025-06-30}
+"""
+
+
+def _label_looks(root: Path) -> Path:
+    from conftest import MINI_REGISTRY
+
+    (root / "plans").mkdir(parents=True)
+    (root / "plans" / "co-quan.yaml").write_text(MINI_REGISTRY, encoding="utf-8")
+    (root / "plans" / "kh.yaml").write_text(LABEL_LOOKS, encoding="utf-8")
+    return root
+
+
 WORKSPACES: dict[str, Callable[[Path], Path]] = {
+    "labels-upright-without-colon": _label_looks,
     "example": lambda root: REPO,
     "starter": _starter,
     "other-shape": _shape,
@@ -129,3 +175,22 @@ def test_summary_points_at_each_doubt(tmp_path: Path, run: Callable[..., Result]
         name, number, message = line.split(":", 2)
         text = (tmp_path / "ws" / name).read_text(encoding="utf-8").splitlines()[int(number) - 1]
         assert f"# KIỂM TRA: {message.strip()}" in text
+
+
+def test_looks_of_the_format_come_back(tmp_path: Path) -> None:
+    [original] = build_plan(_label_looks(tmp_path / "source"), None, tmp_path / "first")
+    import_document(original, Path("."), tmp_path / "ws")
+    plan = load_project(tmp_path / "ws").plan().plan
+    assert (plan.labels.italic, plan.labels.bullet, plan.basis_italic) == (False, "", False)
+    assert plan.attachment == "(Kèm theo Phụ lục I)"
+    first = plan.sections[0].children[0]
+    assert [(p.mark, p.text) for p in first.paragraphs] == [
+        ("", "Làm một việc."),
+        ("-", "Việc thứ nhất."),
+        ("+", "Ý nhỏ."),
+    ]
+    assert first.labels is not None and first.labels.colon is False
+    assert first.note == "Ưu tiên."
+    [appendix] = plan.appendices
+    assert (appendix.number, appendix.title) == ("I", "DANH MỤC NHIỆM VỤ")
+    assert appendix.tasks is not None

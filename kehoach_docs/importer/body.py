@@ -27,6 +27,7 @@ from .labels import (
     TIME,
     LabelLine,
     inline_assignment,
+    label_without_colon,
     split_labels,
 )
 from .numbers import Label, label_of_auto, parse_label
@@ -126,6 +127,12 @@ class BodyReader:
             return
         text = block.full_text
         found = split_labels(text)
+        after_labels = bool(self.current.content) and isinstance(self.current.content[-1], list)
+        if found is None:
+            bare = label_without_colon(text)
+            # without a colon, a label is taken only under other labels, or before a name
+            if bare is not None and (after_labels or _names_only(bare[1][0])):
+                found = bare
         if found is not None:
             _, lines = found
             if self.current is self.root:
@@ -308,7 +315,7 @@ class ItemWriter:
     ) -> None:
         seen: set[str] = set()
         extra: list[dict[str, str]] = []
-        labels: dict[str, str] = {}
+        labels: dict[str, Any] = {}
         for line in lines:
             kind = line.kind
             if kind in seen or kind == OTHER:
@@ -317,6 +324,8 @@ class ItemWriter:
             seen.add(kind)
             labels[kind] = line.wording
             labels.setdefault("dau_dong", line.bullet)
+            if not line.colon:
+                labels["hai_cham"] = False
             self.wording.add(kind, line.wording)
             self.wording.add("dau_dong", line.bullet)
             if kind in (LEAD, SUPPORT):
@@ -370,6 +379,11 @@ class ItemWriter:
         names, sentence = names_in(head)
         if names and not sentence:
             data["#assignees"] = ", ".join(names)
+
+
+def _names_only(line: LabelLine) -> bool:
+    names, sentence = names_in(line.value)
+    return line.kind in (LEAD, SUPPORT) and bool(names) and not sentence
 
 
 def _point(text: str) -> str | dict[str, str]:

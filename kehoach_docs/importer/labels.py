@@ -80,6 +80,25 @@ def split_labels(text: str) -> tuple[str, list[LabelLine]] | None:
     return bullet, found
 
 
+_BARE = re.compile(
+    r"^(?P<bullet>[-+*•]\s+)?(?P<label>(?:Đơn vị|Cơ quan) (?:chủ trì|phối hợp)(?: thực hiện)?"
+    r"|Thời gian (?:thực hiện|hoàn thành)|Thời hạn|Sản phẩm|Ghi chú)\s+(?P<value>\S.*)$"
+)
+
+
+def label_without_colon(text: str) -> tuple[str, list[LabelLine]] | None:
+    """ "Thời gian thực hiện sau khi …" under other labels: a label printed without colon."""
+    match = _BARE.match(text)
+    if not match:
+        return None
+    kind = label_kind(match.group("label"))
+    if kind is None:
+        return None
+    bullet = (match.group("bullet") or "").strip()
+    line = LabelLine(kind, match.group("label"), match.group("value"), bullet, colon=False)
+    return bullet, [line]
+
+
 # "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ … tổ chức thực hiện."
 _LEAD_WORD = re.compile(r"\s+(?:là cơ quan\s+|là đơn vị\s+|có trách nhiệm\s+)?chủ trì\b")
 _SUPPORT_WORD = re.compile(r"^[\s,;]*(?:và\s+)?phối hợp(?:\s+(?:với|cùng))?\s+")

@@ -628,7 +628,7 @@ class Recogniser:
         def walk(items: list[dict[str, Any]]) -> None:
             for item in items:
                 own = item.pop("#labels", None) or {}
-                differs = {k: v for k, v in own.items() if v != effective[k]}
+                differs = {k: v for k, v in own.items() if v != effective.get(k, True)}
                 if differs:
                     item["nhan"] = differs
                 walk(item.get("muc", []))
