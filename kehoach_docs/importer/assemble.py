@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..models.registry import Agency
 from ..registry import Registry
 from ..vn import fold, slugify
 from .agencies import AgencyBook, Entry, names_in, title_case
 from .draft import DOUBTS, Assign, doubt
-from .recognise import Header, Recognised, plan_date
+from .recognise import Recognised, plan_date
 
 PLAN_KEYS = (
     "co_quan_ban_hanh",
@@ -179,10 +178,10 @@ class Assembler:
         if refs:
             out["don_vi"] = refs
         printed = registry.wording(refs) if refs else ""
-        if (refs and fold(printed) != fold(text)) or printed.rstrip(".") != text.rstrip("."):
+        if printed.rstrip(".") != text.rstrip("."):
+            # the words as the plan prints them, where the registry's would differ
             out["ghi"] = text
         if not refs:
-            out["ghi"] = text
             doubt(out, "ghi", "không nhận ra cơ quan nào; ghi mã cơ quan vào “don_vi”")
         elif vague:
             listed = ", ".join(f"“{v}”" for v in vague)
@@ -287,10 +286,3 @@ def plan_id_for(recognised: Recognised, taken: set[str]) -> str:
     while ident in taken:
         ident, n = f"{base}-{n}", n + 1
     return ident
-
-
-def agency_ids(registry: Registry) -> set[str]:
-    return set(registry.agencies) | set(registry.groups)
-
-
-__all__ = ["Agency", "Assembled", "Assembler", "Header", "agency_ids", "plan_id_for"]

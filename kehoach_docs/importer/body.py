@@ -226,10 +226,7 @@ def _timeframe(value: str) -> dict[str, Any] | str:
     condition = re.match(r"^sau khi\s+(.+?)\.?$", value.strip(), re.IGNORECASE)
     if condition and when is None:
         out["dieu_kien"] = condition.group(1)
-    return out if len(out) > 1 or out.get(DOUBTS_KEY) else value
-
-
-DOUBTS_KEY = "#kiem_tra"
+    return out if len(out) > 1 else value
 
 
 class ItemWriter:
@@ -238,7 +235,6 @@ class ItemWriter:
     def __init__(self, note_key: Callable[[str], str]) -> None:
         self.note_key = note_key
         self.wording = Wording()
-        self.tasks = 0
 
     def items(self, nodes: list[Node], section: str = "") -> list[dict[str, Any]]:
         return [self.item(node, section) for node in nodes]
@@ -341,13 +337,12 @@ class ItemWriter:
             data["nhan_khac"] = extra
         if LEAD not in data and SUPPORT not in data and not node.children:
             self.inline(data, node, section)
-        if LEAD in data or SUPPORT in data:
-            self.tasks += 1
-        elif _ASSIGNEE_SECTIONS.search(section) and node.level > 1:
+        is_task = LEAD in data or SUPPORT in data
+        if not is_task and _ASSIGNEE_SECTIONS.search(section) and node.level > 1:
             self.assignees(data, node)
 
     def inline(self, data: dict[str, Any], node: Node, section: str) -> None:
-        """ "Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ …" inside the item's first sentence."""
+        """An assignment inside the item's first sentence: "Sở Tư pháp chủ trì, phối hợp với …"."""
         first = next((p for p in node.content if isinstance(p, str)), None)
         if first is None:
             return
@@ -358,10 +353,10 @@ class ItemWriter:
         lead_names, _ = names_in(before)
         if not lead_names:
             return
-        data[LEAD] = Assign(", ".join(lead_names), inline=True)
+        data[LEAD] = Assign(", ".join(lead_names))
         support_names, _ = names_in(support) if support else ([], False)
         if support_names:
-            data[SUPPORT] = Assign(", ".join(support_names), inline=True)
+            data[SUPPORT] = Assign(", ".join(support_names))
         doubt(
             data,
             LEAD,

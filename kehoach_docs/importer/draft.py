@@ -22,4 +22,3 @@ class Assign:
     """A chủ trì / phối hợp text still to be resolved into agency references."""
 
     text: str
-    inline: bool = False

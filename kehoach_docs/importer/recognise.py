@@ -69,7 +69,6 @@ class Recognised:
     header: Header
     signer: dict[str, Any]
     footnotes: dict[str, str]
-    doubts: list[str] = field(default_factory=list)
     tasks: int = 0
 
 
@@ -115,7 +114,6 @@ class Recogniser:
         self.blocks = source.blocks
         self.notes: dict[str, str] = {}
         self.note_order: list[str] = []
-        self.doubts: list[str] = []
         self.body_tasks: list[str] = []
 
     def note_key(self, note_id: str) -> str:
@@ -315,7 +313,7 @@ class Recogniser:
                 notes[key] = "…"
                 doubt(plan, "chu_thich", f"không đọc được nội dung chú thích {key}; hãy ghi vào")
         notes = {k: notes[k] for k in sorted(notes, key=int)}
-        return Recognised(plan, header, signer, notes, self.doubts, tasks)
+        return Recognised(plan, header, signer, notes, tasks)
 
     # --- parts ------------------------------------------------------------------------
 
