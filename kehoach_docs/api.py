@@ -20,6 +20,7 @@ from .progress import PeriodState
 
 if TYPE_CHECKING:
     from .check import Report as CheckReport
+    from .importer import ImportResult
 from .template_paths import find_template
 from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project
 from .write import write_atomic
@@ -553,3 +554,13 @@ def init(target: Path) -> tuple[list[Path], list[Path]]:
         write_atomic(ignore, f"{OUTPUT_DIR}/\n".encode())
         written.append(ignore)
     return written, kept
+
+
+def import_document(
+    source: Path, workspace: Path, output: Path | None = None, plan_id: str | None = None
+) -> ImportResult:
+    """A plan received as .docx or PDF becomes a draft workspace: a new one at `output`,
+    or a plan added to `workspace` reusing its agencies. Nothing is overwritten."""
+    from .importer import import_plan
+
+    return import_plan(source, None if output is not None else workspace, output, plan_id)

@@ -462,3 +462,23 @@ def init(directory: Path) -> None:
         click.echo(f"Giữ nguyên tệp đã có: {path}")
     _written(paths)
     click.echo(f"Tiếp theo: kehoach -w {directory} validate && kehoach -w {directory} plan")
+
+
+@main.command(name="import")
+@click.argument("source", metavar="TỆP", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+    help="Tạo thư mục làm việc mới ở đây (thư mục chưa có hoặc rỗng).",
+)  # fmt: skip
+@click.option("--ma", "plan_id", metavar="MÃ", help="Mã kế hoạch (tên tệp plans/MÃ.yaml).")
+@click.pass_obj
+def import_command(opts: Options, source: Path, output: Path | None, plan_id: str | None) -> None:
+    """Nhập kế hoạch từ tệp Word (.docx) hoặc PDF thành dữ liệu YAML để kiểm tra, sửa."""
+    from .api import import_document
+
+    result = call(import_document, source, opts.workspace, output, plan_id)
+    _written(result.written)
+    for line in result.summary():
+        click.echo(line)
+    for doubt in result.doubts:
+        click.echo(doubt)
