@@ -1,0 +1,125 @@
+"""The speed work of issue 13 changes no document.
+
+The reference documents are made by the code of REFERENCE, the commit the work started
+from, taken out of this repository's own history (`git archive`) and run in a
+subprocess, with its own templates, on the same data. Generating them rather than
+committing them keeps megabytes of XML out of the repository, and the comparison is
+of every part of every file, read back from both sets.
+
+When a later change is meant to alter documents, move REFERENCE to the commit before
+that change and say so in its message.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+REFERENCE = "9a5591dd47507b6fd8f81c4c715a826eb1af00a6"
+
+# (workspace inside the tree, period) for the example and two other provinces.
+WORKSPACES = [
+    (".", "2024-H1"),
+    ("tests/data/workspaces/dak-lak-2024-cchc", "2024-H1"),
+    ("tests/data/workspaces/lam-dong-2025-cds", "2025-Q4"),
+]
+
+# The only values of a file that depend on when it was made.
+_VOLATILE = [
+    re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)"),
+]
+
+
+def _normalised(name: str, data: bytes) -> bytes:
+    if name.endswith("core.xml"):
+        for pattern in _VOLATILE:
+            data = pattern.sub(rb"\1\2", data)
+    return data
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    """Every part of a .docx/.xlsx, in the archive's order, timestamps taken out."""
+    with zipfile.ZipFile(path) as archive:
+        names = [info.filename for info in archive.infolist()]
+        return {
+            "(order)": "\n".join(names).encode(),
+            **{n: _normalised(n, archive.read(n)) for n in names},
+        }
+
+
+def _manifest(path: Path) -> list[list[str]]:
+    # The checksums differ with the timestamps inside each file: compared without them.
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    return [row[:-1] for row in rows]
+
+
+def _files(folder: Path) -> dict[str, Path]:
+    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _make(tree: Path, data: Path, period: str, out: Path) -> None:
+    """Every kind of file the commands write, from `data` (a workspace's plans/), by the
+    code of `tree`: the batch with a period (plan, sub-plans, reports, consolidated report
+    and its .xlsx, manifest), the Nơi nhận documents and the forms."""
+    ws = out / "ws"
+    shutil.copytree(data / "plans", ws / "plans")  # no templates/: each tree its own
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    where = [sys.executable, "-c", "import kehoach_docs; print(kehoach_docs.__file__)"]
+    found = subprocess.run(where, check=True, capture_output=True, text=True, cwd=tree, env=env)
+    assert Path(found.stdout.strip()).parent == tree / "kehoach_docs"
+
+    def run(*args: str) -> None:
+        command = [sys.executable, "-m", "kehoach_docs", "-w", str(ws), *args]
+        subprocess.run(command, check=True, capture_output=True, cwd=tree, env=env)
+
+    run("batch", "--period", period, "-o", str(out / "batch"), "-q")
+    run("noinhan", "-o", str(out / "noinhan"))
+    run("forms", "--period", period, "--all", "-o", str(out / "forms"))
+    [folder] = (out / "batch").iterdir()
+    folder.rename(out / "batch" / "run")  # its name holds the date and time
+    shutil.rmtree(ws)
+
+
+@pytest.fixture(scope="module")
+def reference_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tree = tmp_path_factory.mktemp("reference")
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", REFERENCE], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    return tree
+
+
+@pytest.mark.parametrize(("workspace", "period"), WORKSPACES)
+def test_every_part_of_every_file_is_as_before(
+    workspace: str, period: str, reference_tree: Path, tmp_path: Path
+) -> None:
+    # The data as it was at the reference: both trees render the same input.
+    data = reference_tree / workspace
+    before, after = tmp_path / "before", tmp_path / "after"
+    _make(reference_tree, data, period, before)
+    _make(REPO, data, period, after)
+
+    old, new = _files(before), _files(after)
+    assert sorted(new) == sorted(old)
+    assert len(old) > 10
+    for name, path in old.items():
+        if name.endswith("manifest.csv"):
+            assert _manifest(new[name]) == _manifest(path), name
+        elif name.endswith((".docx", ".xlsx")):
+            parts, expected = _parts(new[name]), _parts(path)
+            assert list(parts) == list(expected), name
+            for part, data_before in expected.items():
+                assert parts[part] == data_before, f"{name}: {part}"
+        else:
+            assert new[name].read_bytes() == path.read_bytes(), name
