@@ -3,10 +3,17 @@
 PyYAML's SafeLoader still expands aliases without bound and keeps the last of two
 duplicate keys silently; here the node tree is walked by hand so that both are refused,
 every value keeps the line it came from, and every string comes out NFC.
+
+The node tree comes from libyaml's parser where PyYAML has it (the same nodes and line
+marks, eight times faster than PyYAML's own parser, which was most of a command's load
+time). A file libyaml finds fault with is parsed again by PyYAML's parser, so that every
+error message and line is that parser's, as it always was.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +34,14 @@ PathKey = tuple[str | int, ...]
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null")}
 _TIMESTAMP = _STD + "timestamp"
+_STR = _STD + "str"
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+# Where libyaml and PyYAML's parser part ways (found by comparing them on random text):
+# a tab, a byte-order mark inside the text, a "?" (libyaml allows it inside words in
+# "[…]" and "{…}"), a tag ("!") at the start of a token, a comment right after a block
+# scalar's "|" or ">". PyYAML's parser alone reads a file
+# with any of them, so that nothing refused before is accepted now, nor read otherwise.
+_PYTHON_ONLY = re.compile(r"[\t\ufeff?]|(?:^|[\s\[\]{},])!|[|>][-+0-9]*#")
 
 
 def field_name(path: PathKey) -> str:
@@ -118,15 +133,18 @@ class _Builder:
             # Dates stay text so that an impossible date is reported by the schema
             # with its field, not raised here by datetime.
             return node.value
-        if node.tag not in _SCALAR_TAGS:
+        if node.tag == _STR:
+            value = node.value  # what the constructor would return, without its machinery
+        elif node.tag not in _SCALAR_TAGS:
             self.fail(node, path, f"thẻ YAML “{node.tag}” không được phép")
             return None
-        try:
-            value = self.constructor.construct_object(node)
-        except ValueError:
-            # Python refuses to convert integers of more than 4300 digits.
-            self.fail(node, path, "số có quá nhiều chữ số: nếu là chữ, hãy đặt trong ngoặc kép")
-            return None
+        else:
+            try:
+                value = self.constructor.construct_object(node)
+            except ValueError:
+                # Python refuses to convert integers of more than 4300 digits.
+                self.fail(node, path, "số có quá nhiều chữ số: nếu là chữ, hãy đặt trong ngoặc kép")
+                return None
         if isinstance(value, str):
             value = nfc(value)
             if has_xml_forbidden(value):
@@ -137,6 +155,45 @@ class _Builder:
                 )
                 value = strip_xml_forbidden(value)
         return value
+
+
+@functools.lru_cache(maxsize=1)
+def _fast_loader() -> type[yaml.SafeLoader] | None:
+    """libyaml's loader, if PyYAML was built with it and it bounds nesting (libyaml 0.2.5
+    and later): PyYAML's composer over libyaml recurses in C, unguarded."""
+    loader: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return None
+    try:
+        yaml.compose("[" * 1100 + "]" * 1100, Loader=loader)
+    except yaml.YAMLError:
+        return loader
+    return None
+
+
+def _tree(loaded: Loaded, node: Node | None, fast: bool) -> Any:
+    """The data of a node tree, refused as it always was; None where the tree came from
+    libyaml and only PyYAML's parser can say what is wrong (nesting too deep for it)."""
+    if node is None:
+        raise DataError([Problem(loaded.display, None, "", "tệp rỗng: không có nội dung YAML nào")])
+    builder = _Builder(loaded)
+    try:
+        data = builder.build(node, ())
+    except (_TooBig, RecursionError):
+        if fast:
+            return None
+        raise DataError(
+            [
+                Problem(
+                    loaded.display, None, "",
+                    f"tệp có quá nhiều giá trị (hơn {MAX_NODES}): có thể do bí danh YAML "
+                    "(&, *) lồng nhau",
+                )
+            ]
+        ) from None  # fmt: skip
+    if builder.problems:
+        raise DataError(builder.problems)
+    return data
 
 
 def load_yaml(path: Path, display: str) -> Loaded:
@@ -157,6 +214,18 @@ def load_yaml(path: Path, display: str) -> Loaded:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise fail("tệp không ở mã UTF-8: hãy lưu lại với mã hóa UTF-8", line) from None
+    fast = _fast_loader()
+    if fast is not None and not (_PYTHON_ONLY.search(text) or _NON_PRINTABLE.search(text)):
+        try:
+            node = yaml.compose(text, Loader=fast)
+        except (yaml.YAMLError, RecursionError):
+            pass  # said below by PyYAML's parser, in its words
+        else:
+            data = _tree(loaded, node, fast=True)
+            if data is not None:
+                loaded.data = data
+                return loaded
+            loaded = Loaded(path=path, display=display, data=None)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -170,15 +239,5 @@ def load_yaml(path: Path, display: str) -> Loaded:
         raise fail("lỗi cú pháp YAML: cú pháp sai") from None
     except RecursionError:
         raise fail("tệp lồng nhau quá sâu") from None
-    if node is None:
-        raise fail("tệp rỗng: không có nội dung YAML nào")
-    builder = _Builder(loaded)
-    try:
-        loaded.data = builder.build(node, ())
-    except (_TooBig, RecursionError):
-        raise fail(
-            f"tệp có quá nhiều giá trị (hơn {MAX_NODES}): có thể do bí danh YAML (&, *) lồng nhau"
-        ) from None
-    if builder.problems:
-        raise DataError(builder.problems)
+    loaded.data = _tree(loaded, node, fast=False)
     return loaded
