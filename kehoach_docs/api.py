@@ -372,11 +372,13 @@ class ConsolidatedResult:
 
 def forms(
     workspace: Path, period: str, plan_id: str | None = None, agency: str | None = None,
-    every: bool = False, output: Path | None = None,
+    every: bool = False, output: Path | None = None, force: bool = False,
 ) -> list[Path]:  # fmt: skip
-    """One .xlsx form per agency for the period, pre-filled with its tasks."""
+    """One .xlsx form per agency for the period, pre-filled with its tasks; a form already
+    in the folder (a clerk may have filled it) is kept unless `force`, which backs it up."""
     from .compose.headings import Addressees
     from .forms import form_workbook
+    from .write import keep_or_replace, refuse_existing
 
     project = load_project(workspace)
     entry = project.plan(plan_id)
@@ -384,15 +386,16 @@ def forms(
     chosen = select_agencies(project, entry, agency, every, None)
     target = output_dir_for(project, output)
     names = Addressees(project.registry)
-    written = []
+    pending: list[tuple[Path, bytes]] = []
     for found in chosen.agencies + chosen.skipped:
         states = [s for s in state.states if s.agency.id == found.id]
-        if not states:
-            continue
-        path = target / f"{entry.id}-{state.period.id}-bieu-mau-{found.id}.xlsx"
-        write_atomic(path, form_workbook(entry.id, state.period, found, states, names))
-        written.append(path)
-    return written
+        if states:
+            path = target / f"{entry.id}-{state.period.id}-bieu-mau-{found.id}.xlsx"
+            pending.append((path, form_workbook(entry.id, state.period, found, states, names)))
+    refuse_existing([p for p, _ in pending], force)
+    for path, data in pending:
+        keep_or_replace(path, data, force)
+    return [p for p, _ in pending]
 
 
 @dataclass
@@ -404,13 +407,16 @@ class CollectResult:
 def collect(
     workspace: Path, files: list[Path], plan_id: str | None = None, force: bool = False
 ) -> CollectResult:
-    """Read filled forms into progress YAML; every cell is checked before anything is written."""
+    """Read filled forms into progress YAML; every cell is checked before anything is
+    written, and nothing is written that the workspace would not accept."""
     from pydantic import ValidationError
 
     from .errors import DataError
-    from .forms import progress_yaml, read_form
+    from .forms import progress_yaml, read_form, task_cell
     from .models.progress import ProgressFile
     from .periods import parse_period
+    from .progress import task_duties
+    from .schema_errors import message_of
     from .workspace import progress_dir
     from .write import keep_or_replace, refuse_existing
 
@@ -421,25 +427,40 @@ def collect(
     for path in files:
         collected, found = read_form(path, path.name)
         problems.extend(found)
-        if collected is None or found:
+        if collected is None:
             continue
+
+        def refuse(message: str, where: str = "", name: str = path.name) -> None:
+            problems.append(Problem(name, None, where, message))
+
         if collected.plan_id != entry.id:
-            problems.append(
-                Problem(path.name, None, "", f"biểu mẫu của kế hoạch “{collected.plan_id}”, "
-                        f"không phải “{entry.id}”")
-            )  # fmt: skip
+            refuse(f"biểu mẫu của kế hoạch “{collected.plan_id}”, không phải “{entry.id}”")
             continue
         agency = project.registry.agencies.get(collected.agency_id)
         if agency is None:
-            problems.append(
-                Problem(path.name, None, "", f"không có cơ quan “{collected.agency_id}”")
-            )
+            refuse(f"không có cơ quan “{collected.agency_id}”")
             continue
         try:
             period = parse_period(collected.period_id, entry.plan.reporting)
+        except KehoachError as exc:
+            refuse(str(exc))
+            continue
+        # Only the agency's own tasks: any other key would make the workspace invalid.
+        assigned = {d.entry.key for d in task_duties(entry.plan, project.registry, agency.id)}
+        for key, row in collected.rows.items():
+            if key not in assigned:
+                refuse(
+                    f"mã nhiệm vụ “{key}” không phải nhiệm vụ của {agency.name} trong kế hoạch "
+                    "này: cột ẩn “Mã” đã bị sửa? Hãy dùng biểu mẫu mới (kehoach forms)",
+                    task_cell(row),
+                )
+        try:
             ProgressFile.model_validate(collected.data)
-        except (KehoachError, ValidationError) as exc:
-            problems.append(Problem(path.name, None, "", str(exc).splitlines()[0]))
+        except ValidationError as exc:
+            for err in exc.errors():
+                refuse(message_of(err))
+            continue
+        if found:
             continue
         target = progress_dir(project.root, entry.id, period.id) / f"{agency.id}.yaml"
         pending.append((target, progress_yaml(collected, agency, period).encode("utf-8")))
@@ -453,11 +474,47 @@ def collect(
     return CollectResult(targets, backups)
 
 
-def check(files: list[Path]) -> list[CheckReport]:
-    """Audit .docx files against the form rules of NĐ 30; one report per file."""
-    from .check import check_docx
+@dataclass
+class Unreadable:
+    """A file `check` could not audit, and why, in words for the user."""
 
-    return [check_docx(path, str(path)) for path in files]
+    file: str
+    reason: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "errors": 1, "warnings": 0, "unreadable": self.reason,
+                "findings": []}  # fmt: skip
+
+
+def check(files: list[Path]) -> list[CheckReport | Unreadable]:
+    """Audit .docx files against the form rules of NĐ 30; one report per file."""
+    return [check_file(path) for path in files]
+
+
+def check_file(path: Path) -> CheckReport | Unreadable:
+    """One file's audit; a file that cannot be read, or that a rule cannot make sense of,
+    is an `Unreadable` report, so that the other files are still checked."""
+    import os
+
+    from .check import check_docx
+    from .limits import InputError, read_package
+
+    try:
+        read_package(path, ".docx")
+    except InputError as exc:
+        return Unreadable(str(path), str(exc))
+    try:
+        return check_docx(path, str(path))
+    except (MemoryError, RecursionError):
+        return Unreadable(str(path), "văn bản quá lớn hoặc lồng nhau quá sâu")
+    except Exception as exc:  # a rule met XML it did not expect: report, go on
+        if os.environ.get("KEHOACH_DEBUG"):
+            raise
+        return Unreadable(
+            str(path),
+            f"có giá trị trong XML của tệp mà chương trình chưa hiểu được "
+            f"({type(exc).__name__}); chạy lại với KEHOACH_DEBUG=1 để xem chi tiết",
+        )
 
 
 def schema(workspace: Path, output: Path | None = None) -> list[Path]:
@@ -467,21 +524,27 @@ def schema(workspace: Path, output: Path | None = None) -> list[Path]:
     return write_schemas(output if output is not None else workspace / SCHEMAS_DIR)
 
 
-def init(target: Path) -> list[Path]:
-    """A new workspace: a small commented example, the templates and the editor schemas."""
+def init(target: Path) -> tuple[list[Path], list[Path]]:
+    """A new workspace: a small commented example, the templates and the editor schemas.
+    Returns the files written and the files already there, which are kept as they are."""
     from .schemas import SCHEMAS_DIR, write_schemas
     from .template_paths import PACKAGE_DIR, shipped_dir
     from .workspace import PLANS_DIR, TEMPLATES_DIR
 
     if (target / PLANS_DIR).exists():
         raise KehoachError(f"{target / PLANS_DIR} đã có; không ghi đè thư mục làm việc đang dùng")
+    starter = sorted((PACKAGE_DIR / "starter" / PLANS_DIR).glob("*.yaml"))
+    sources = [
+        *((s, target / PLANS_DIR / s.name) for s in starter),
+        *((s, target / TEMPLATES_DIR / s.name) for s in sorted(shipped_dir().glob("*.docx"))),
+    ]
     written: list[Path] = []
-    for source in sorted((PACKAGE_DIR / "starter" / PLANS_DIR).glob("*.yaml")):
-        path = target / PLANS_DIR / source.name
-        write_atomic(path, source.read_bytes())
-        written.append(path)
-    for source in sorted(shipped_dir().glob("*.docx")):
-        path = target / TEMPLATES_DIR / source.name
+    kept: list[Path] = []
+    for source, path in sources:
+        # A template customised before `init` is the clerk's work: never replaced.
+        if path.exists():
+            kept.append(path)
+            continue
         write_atomic(path, source.read_bytes())
         written.append(path)
     written += write_schemas(target / SCHEMAS_DIR)
@@ -489,4 +552,4 @@ def init(target: Path) -> list[Path]:
     if not ignore.exists():
         write_atomic(ignore, f"{OUTPUT_DIR}/\n".encode())
         written.append(ignore)
-    return written
+    return written, kept

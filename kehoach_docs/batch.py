@@ -7,13 +7,13 @@ checksums, so memory does not grow with the number of agencies.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import hashlib
 import io
+import multiprocessing
 import os
-import shutil
 import signal
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -33,11 +33,13 @@ from .api import (
     select_agencies,
     subplan_job,
 )
+from .cells import csv_field
 from .errors import KehoachError
 from .models.registry import Agency
 from .template_paths import find_template
+from .translations import os_error
 from .workspace import LoadedPlan, Project, load_project
-from .write import write_atomic
+from .write import remove_abandoned, write_atomic
 
 if TYPE_CHECKING:
     from .render.docx import CompiledTemplate
@@ -63,18 +65,15 @@ class Outcome:
 
 
 def clean_stale_temp_files(root: Path) -> int:
-    """Remove what a killed run left half done: temporary files and PDF staging folders
-    (complete documents are kept)."""
-    removed = 0
-    if root.is_dir():
-        for tmp in [*root.glob(".*.tmp"), *root.glob("*/.*.tmp")]:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-                removed += 1
-        for staging in [*root.glob(".pdf-*"), *root.glob("*/.pdf-*")]:
-            shutil.rmtree(staging, ignore_errors=True)
-            removed += 1
-    return removed
+    """Remove what killed runs of this program left half done in the output folder and
+    its run folders: only files it marked as its own, and only once their writer is gone
+    (complete documents, other people's files and live runs are left alone)."""
+    removed = remove_abandoned(root)
+    try:
+        folders = [e.path for e in os.scandir(root) if e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return removed
+    return removed + sum(remove_abandoned(Path(f)) for f in folders)
 
 
 class _Renderer:
@@ -144,16 +143,39 @@ class _Renderer:
         except KehoachError as exc:
             return Outcome(spec, name, None, "", str(exc))
         except Exception as exc:
-            return Outcome(spec, name, None, "", f"lỗi không lường trước: {exc!r}")
+            # A bug of ours: named, and the other documents are still written.
+            return Outcome(spec, name, None, "", f"lỗi không lường trước ({type(exc).__name__})")
         return Outcome(spec, name, path, hashlib.sha256(data).hexdigest())
 
 
 _worker: _Renderer | None = None
 
 
+def _exit_with_parent() -> None:
+    """End this worker as soon as the batch that started it is gone, even if it was
+    killed outright (a killed parent never tells its workers to stop)."""
+    parent = multiprocessing.parent_process()
+    first_parent = os.getppid()
+
+    def watch() -> None:
+        from multiprocessing.connection import wait
+
+        while True:
+            if parent is not None and wait([parent.sentinel], timeout=0.5):
+                os._exit(1)
+            if parent is None:
+                threading.Event().wait(0.5)
+            # POSIX: an orphan is adopted by another process (init or a subreaper).
+            if os.name != "nt" and os.getppid() != first_parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="kehoach-parent-watch", daemon=True).start()
+
+
 def _init_worker(workspace: Path, plan_id: str | None, folder: Path, period: str | None) -> None:
     # Ctrl-C is the parent's to handle: workers finish the document in hand, then stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     global _worker
     _worker = _Renderer.load(workspace, plan_id, folder, period)
 
@@ -187,13 +209,24 @@ class BatchResult:
 
 
 def _run_folder(output: Path, plan_id: str) -> Path:
+    """A new folder of this run's own: created here, so that two runs started in the
+    same second each get one (`-2`, `-3`, …) and never share."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = output / f"{plan_id}-{stamp}"
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KehoachError(f"không tạo được thư mục {output}: {os_error(exc)}") from None
     suffix = 1
-    while folder.exists():
-        suffix += 1
-        folder = output / f"{plan_id}-{stamp}-{suffix}"
-    return folder
+    while True:
+        folder = output / (f"{plan_id}-{stamp}" + (f"-{suffix}" if suffix > 1 else ""))
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            suffix += 1
+            continue
+        except OSError as exc:
+            raise KehoachError(f"không tạo được thư mục trong {output}: {os_error(exc)}") from None
+        return folder
 
 
 def _manifest_bytes(outcomes: list[Outcome]) -> bytes:
@@ -203,7 +236,8 @@ def _manifest_bytes(outcomes: list[Outcome]) -> bytes:
     for o in outcomes:
         if o.path is not None:
             kind = kinds.KINDS[o.spec.kind].label + (" (PDF)" if o.path.suffix == ".pdf" else "")
-            writer.writerow([o.spec.agency_id, o.agency_name, kind, o.path.name, o.sha256])
+            row = [o.spec.agency_id, o.agency_name, kind, o.path.name, o.sha256]
+            writer.writerow([csv_field(v) for v in row])
     # A BOM so that Excel on Windows opens the Vietnamese names correctly.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -232,8 +266,8 @@ def run_batch(
     project = load_project(workspace)
     entry = project.plan(plan_id)
     root = output_dir_for(project, output)
-    folder = _run_folder(root, entry.id)
-    renderer = _Renderer(project, entry, folder, period)
+    # Named when the documents are written; trying the templates writes nothing.
+    renderer = _Renderer(project, entry, root, period)
     selection = select_agencies(project, entry, None, kind is None, kind)
     agencies = selection.agencies
     specs = [Spec(kinds.PLAN.id, entry.plan.issuer)] if kind is None else []
@@ -247,7 +281,7 @@ def run_batch(
     # so that a broken workspace template stops the batch with nothing half done.
     renderer.try_templates(specs)
     clean_stale_temp_files(root)
-    folder.mkdir(parents=True)
+    folder = renderer.folder = _run_folder(root, entry.id)
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(specs)))
     outcomes: list[Outcome] = []

@@ -2,40 +2,73 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from . import __version__
-from .errors import DataError, KehoachError
+from .errors import EXIT_INTERRUPTED, INTERRUPTED, DataError, KehoachError
+from .translations import install_click
 from .vn import shorten
 
 if TYPE_CHECKING:
     from .batch import Outcome
     from .models.registry import Agency
 
+install_click()
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 T = TypeVar("T")
 
 
-class _VietnameseHelp:
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = "Hiện hướng dẫn này rồi thoát."
-        return option  # type: ignore[no-any-return]
+def _interrupted() -> NoReturn:
+    click.echo(INTERRUPTED, err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
-class Command(_VietnameseHelp, click.Command):
-    pass
+class Command(click.Command):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        super().__init__(*args, **kwargs)
 
 
-class Group(_VietnameseHelp, click.Group):
+class Group(click.Group):
     command_class = Command
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        kwargs.setdefault("subcommand_metavar", "LỆNH [THAM SỐ]...")
+        super().__init__(*args, **kwargs)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Click's main, with the exit codes the README promises: 2 for a wrong call,
+        130 for Ctrl-C at any moment (Click's own handling says "Aborted!" and exits 1)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except (click.Abort, KeyboardInterrupt, EOFError):
+            _interrupted()
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:  # output piped into a pager that was closed
+                raise
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 class Options:
@@ -58,8 +91,7 @@ def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         click.echo(f"Lỗi: {exc}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        click.echo("Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi đều trọn vẹn.", err=True)
-        sys.exit(130)
+        _interrupted()
     except Exception as exc:
         # The one safety net: a bug of ours must not greet a clerk with a traceback.
         if os.environ.get("KEHOACH_DEBUG"):
@@ -73,13 +105,14 @@ def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
 
 output_option = click.option(
-    "-o", "--output",
+    "-o", "--output", metavar="THƯ_MỤC",
     type=click.Path(file_okay=False, path_type=Path),
     help="Thư mục ghi văn bản (mặc định: output/ của thư mục làm việc).",
 )  # fmt: skip
 pdf_option = click.option(
     "--pdf", is_flag=True, help="Xuất thêm PDF bên cạnh mỗi .docx (cần LibreOffice)."
 )
+NEED_AGENCY = "cần --agency MÃ|TÊN (xem danh sách: kehoach agencies)"
 agency_option = click.option(
     "--agency", "-a", metavar="MÃ|TÊN",
     help="Cơ quan: mã (so-noi-vu), tên (\"Sở Nội vụ\") hoặc tên khác (dak-ha).",
@@ -88,11 +121,10 @@ agency_option = click.option(
 
 @click.group(cls=Group, context_settings=CONTEXT)
 @click.option(
-    "-w", "--workspace",
+    "-w", "--workspace", metavar="THƯ_MỤC",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
-    show_default="thư mục hiện tại",
-    help="Thư mục làm việc (chứa plans/, templates/, output/).",
+    help="Thư mục làm việc (chứa plans/, templates/, output/); mặc định: thư mục hiện tại.",
 )  # fmt: skip
 @click.option("--plan", "plan_id", metavar="MÃ", help="Chọn kế hoạch khi plans/ có nhiều kế hoạch.")
 @click.version_option(
@@ -163,7 +195,7 @@ def tasks(opts: Options, agency: str | None) -> None:
     from .compose.inline import plain_text
 
     if not agency:
-        raise click.UsageError("cần --agency")
+        raise click.UsageError(NEED_AGENCY)
     found, duties = call(agency_tasks, opts.workspace, agency, opts.plan)
     click.echo(f"{found.name} ({found.id}): {len(duties)} nhiệm vụ, trách nhiệm")
     width = max([7, *(len(d.entry.ref) for d in duties)])
@@ -223,7 +255,7 @@ def scaffold(opts: Options, agency: str | None, force: bool) -> None:
     from .api import scaffold as run
 
     if not agency:
-        raise click.UsageError("cần --agency")
+        raise click.UsageError(NEED_AGENCY)
     result = call(run, opts.workspace, agency, opts.plan, force)
     if result.backup:
         click.echo(f"Đã sao lưu tệp cũ: {result.backup}")
@@ -263,7 +295,7 @@ def report(opts: Options, agency: str | None, period: str, output: Path | None, 
     from .api import build_report
 
     if not agency:
-        raise click.UsageError("cần --agency")
+        raise click.UsageError(NEED_AGENCY)
     _written(call(build_report, opts.workspace, agency, period, opts.plan, output, pdf))
 
 
@@ -286,16 +318,20 @@ def consolidate(opts: Options, period: str, output: Path | None, pdf: bool) -> N
 @agency_option
 @click.option("--all", "every", is_flag=True, help="Mọi cơ quan có nhiệm vụ trong kế hoạch.")
 @output_option
+@click.option(
+    "--force", is_flag=True, help="Thay biểu mẫu đã có (tệp cũ được giữ thành bản sao lưu)."
+)
 @click.pass_obj
 def forms_command(
-    opts: Options, period: str, agency: str | None, every: bool, output: Path | None
-) -> None:
+    opts: Options, period: str, agency: str | None, every: bool, output: Path | None,
+    force: bool,
+) -> None:  # fmt: skip
     """Biểu mẫu Excel để các cơ quan điền kết quả thực hiện trong kỳ."""
     from .api import forms
 
     if bool(agency) == every:
         raise click.UsageError("chọn đúng một trong --agency, --all")
-    paths = call(forms, opts.workspace, period, opts.plan, agency, every, output)
+    paths = call(forms, opts.workspace, period, opts.plan, agency, every, output, force)
     for path in paths:
         click.echo(f"Đã ghi {path}")
     click.echo(f"Tổng cộng {len(paths)} biểu mẫu.")
@@ -303,8 +339,9 @@ def forms_command(
 
 @main.command()
 @click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+    "files", nargs=-1, required=True, metavar="TỆP.xlsx...",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)  # fmt: skip
 @click.option(
     "--force", is_flag=True, help="Thay báo cáo đã có (tệp cũ được giữ thành bản sao lưu)."
 )
@@ -327,7 +364,9 @@ def collect(opts: Options, files: tuple[Path, ...], force: bool) -> None:
     "--period", "-p", metavar="KỲ", help="Thêm báo cáo của các cơ quan và báo cáo tổng hợp kỳ này."
 )
 @click.option("--zip", "make_zip", is_flag=True, help="Nén cả thư mục thành một tệp .zip.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), help="Số tiến trình song song.")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(1, 64), metavar="SỐ", help="Số tiến trình song song."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Không hiện thanh tiến độ.")
 @pdf_option
 @click.pass_obj
@@ -364,7 +403,11 @@ def batch(
 
 @main.command(name="check")
 @click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+    "files",
+    nargs=-1,
+    required=True,
+    metavar="TỆP.docx...",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -374,17 +417,24 @@ def check_command(files: tuple[Path, ...], fmt: str) -> None:
     """Kiểm tra thể thức văn bản .docx bất kỳ theo Nghị định 30/2020/NĐ-CP."""
     import json
 
-    from .api import check
+    from .api import Unreadable, check_file
 
-    reports = check(list(files))
-    if fmt == "json":
-        click.echo(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2))
-    else:
-        for report in reports:
+    failed = False
+    reports = []
+    for path in files:
+        report = call(check_file, path)
+        failed = failed or isinstance(report, Unreadable) or bool(report.errors)
+        if fmt == "json":
+            reports.append(report.as_dict())
+        elif isinstance(report, Unreadable):
+            click.echo(f"{report.file}: lỗi: {report.reason}")
+        else:  # each file as soon as it is checked
             for finding in report.findings:
                 click.echo(finding.line(report.file))
             click.echo(f"{report.file}: {report.errors} lỗi, {report.warnings} cảnh báo.")
-    if any(r.errors for r in reports):
+    if fmt == "json":
+        click.echo(json.dumps(reports, ensure_ascii=False, indent=2))
+    if failed:
         sys.exit(1)
 
 
@@ -402,11 +452,13 @@ def schema_command(opts: Options, output: Path | None) -> None:
 
 
 @main.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", metavar="THƯ_MỤC", type=click.Path(file_okay=False, path_type=Path))
 def init(directory: Path) -> None:
     """Tạo thư mục làm việc mới: ví dụ nhỏ có chú thích, bộ mẫu .docx, lược đồ cho VS Code."""
     from .api import init as run
 
-    paths = call(run, directory)
+    paths, kept = call(run, directory)
+    for path in kept:
+        click.echo(f"Giữ nguyên tệp đã có: {path}")
     _written(paths)
     click.echo(f"Tiếp theo: kehoach -w {directory} validate && kehoach -w {directory} plan")

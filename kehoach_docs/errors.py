@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# Ctrl-C, at any moment of any command: what the user reads and the exit code.
+INTERRUPTED = "Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi đều trọn vẹn."
+EXIT_INTERRUPTED = 130
+
 
 @dataclass(frozen=True)
 class Problem:

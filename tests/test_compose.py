@@ -268,8 +268,9 @@ def _walk(blocks: tuple[Block, ...]) -> list[Block]:
             "Tăng cường tuyên truyền, phổ biến, quán triệt nội dung Kế hoạch đến cán bộ, công "
             "chức, viên chức và người lao động trong toàn tỉnh nhằm nâng cao nhận thức, trách "
             "nhiệm của người đứng đầu trong tổ chức thực hiện.",
+            # A clause of purpose ("nhằm …") is what a heading leaves out.
             "Tăng cường tuyên truyền, phổ biến, quán triệt nội dung Kế hoạch đến cán bộ, công "
-            "chức, viên chức và người lao động trong toàn tỉnh nhằm nâng cao nhận thức",
+            "chức, viên chức và người lao động trong toàn tỉnh",
         ),
     ],
 )

@@ -94,3 +94,25 @@ def test_every_property_is_described_in_vietnamese() -> None:
             assert isinstance(text, str) and text.strip(), f"{kind}: {where} has no description"
             # Vietnamese words (with their diacritics), not a developer's English docstring.
             assert any(ord(c) > 127 for c in text), f"{kind}: {where}: {text}"
+
+
+def test_every_key_the_readme_shows_is_a_real_key() -> None:
+    """The README's data section teaches keys a clerk types: each one must exist."""
+    import re
+
+    from kehoach_docs.schemas import KINDS, schema_for
+
+    known: set[str] = set()
+    for kind in KINDS:
+        known |= {where.rsplit(".", 1)[-1] for where, _ in _properties(schema_for(kind))}
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Viết dữ liệu", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, flags=re.S)
+    assert len(blocks) >= 5
+    keys = set()
+    for block in blocks:
+        for line in block.splitlines():
+            line = line.split(" #", 1)[0]
+            keys |= set(re.findall(r"(?:^|[{,]\s*|^\s*-\s*)\s*([a-z_]+):", line))
+    assert len(keys) > 80
+    assert keys - known == set()

@@ -1,9 +1,11 @@
 """Every document of a batch reads as one a văn thư signs as it comes out.
 
-The batch of the example (plan, sub-plans, reports and the consolidated report of
-2024-H1) is read back as text: nothing cut with "…", no labelled line twice under one
-item, no malformed reference, no provincial paragraph pasted into an agency's plan, and
-every sub-plan names the subject of the plan it implements.
+The batch (plan, sub-plans, reports and the consolidated report of a period) of the
+example and of two other provinces' plans written as workspaces (one after the 2025
+reform, with xã and phường; one whose tasks nest with lettered points) is read back as
+text: nothing cut with "…", no labelled line twice under one item, no malformed
+reference, no provincial paragraph pasted into an agency's plan, and every sub-plan names
+the subject of the plan it implements.
 """
 
 from __future__ import annotations
@@ -20,6 +22,13 @@ from openpyxl import load_workbook
 from kehoach_docs.docxread import DocxReader
 
 PLAN_ID = "kh-trien-khai-120-tu"
+OTHERS = REPO / "tests" / "data" / "workspaces"
+# workspace, plan id, period, documents the batch writes
+WORKSPACES = {
+    "kon-tum-2024": (REPO, PLAN_ID, "2024-H1", 52),
+    "lam-dong-2025": (OTHERS / "lam-dong-2025-cds", "kh-cds-chinh-quyen-hai-cap", "2025-Q4", 34),
+    "dak-lak-2024": (OTHERS / "dak-lak-2024-cchc", "kh-cchc-2024", "2024-H1", 0),
+}
 LABELS = (
     "Đơn vị chủ trì",
     "Đơn vị phối hợp",
@@ -30,24 +39,39 @@ LABELS = (
     "Lãnh đạo phụ trách",
     "Vai trò",
 )
+# The longest task heading a sub-plan may quote (a clause of the provincial text).
+HEADING_WORDS = 35
 # A numbered item starts with "I.", "2.", "1.1." or "a)".
 ITEM_START = re.compile(r"^([IVXLC]+\.|\d+(\.\d+)*\.|[a-zđ]\))\s")
-REFERENCE = re.compile(r"\bmục ([^\s,;():]+)")
+# "mục II.3.1" (not "danh mục TTHC"): a reference starts with a Roman numeral.
+REFERENCE = re.compile(r"\bmục ([IVXLC]+(?:\.[^\s,;():]*)?)(?=[\s,;():]|$)")
 WELL_FORMED = re.compile(r"^[IVXLC]+(\.\d+)*(\.[a-zđ])?$")
 
 
+@pytest.fixture(scope="module", params=list(WORKSPACES))
+def workspace(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def batch(workspace: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kehoach_docs.batch import run_batch
 
-    result = run_batch(REPO, output=tmp_path_factory.mktemp("batch"), period="2024-H1", jobs=1)
+    root, _, period, _ = WORKSPACES[workspace]
+    result = run_batch(root, output=tmp_path_factory.mktemp("batch"), period=period, jobs=1)
     assert not result.failures
     return result.folder
 
 
+def plan_id(batch: Path) -> str:
+    return next(p for name, (_, p, _, _) in WORKSPACES.items() if batch.name.startswith(p))
+
+
 def docx_files(folder: Path) -> list[Path]:
     files = sorted(folder.glob("*.docx"))
-    assert len(files) == 52  # the plan, 30 sub-plans, 20 reports, the consolidated report
+    expected = next(n for _, (_, p, _, n) in WORKSPACES.items() if folder.name.startswith(p))
+    assert len(files) == expected or not expected
+    assert len(files) > 10
     return files
 
 
@@ -103,7 +127,7 @@ def test_references_are_well_formed(batch: Path) -> None:
                 if ref[:1].isupper():
                     seen += 1
                     assert WELL_FORMED.match(ref), f"{path.name}: “{match.group(0)}” in {text}"
-    assert seen > 100
+    assert seen > 10
 
 
 def _section(paragraphs: list[str], title: str) -> list[str]:
@@ -112,33 +136,51 @@ def _section(paragraphs: list[str], title: str) -> list[str]:
     return paragraphs[start + 1 : end]
 
 
+def subplans(batch: Path) -> list[Path]:
+    plan = plan_id(batch)
+    return [p for p in batch.glob(f"{plan}-*.docx") if "-bao-cao" not in p.name]
+
+
 def test_no_sub_plan_pastes_the_plans_organisation_section(batch: Path) -> None:
-    plan = texts(batch / f"{PLAN_ID}.docx")
+    plan = texts(batch / f"{plan_id(batch)}.docx")
     provincial = [norm(t) for t in _section(plan, "TỔ CHỨC THỰC HIỆN")]
-    provincial = [t for t in provincial if len(t.split()) >= 15]
-    assert len(provincial) >= 6
-    for path in batch.glob(f"{PLAN_ID}-*.docx"):
-        if "-bao-cao" in path.name:
-            continue
+    # A duty of one sentence ("Chủ trì, theo dõi, hướng dẫn …") may stand whole as its
+    # task's heading, quoted once; a paragraph longer than any heading is never pasted.
+    provincial = [t for t in provincial if len(t.split()) > HEADING_WORDS]
+    assert provincial
+    for path in subplans(batch):
         for text in texts(path):
             mine = norm(text)
             for theirs in provincial:
                 assert theirs not in mine, f"{path.name} repeats: {theirs[:80]}"
 
 
-def test_every_sub_plan_names_the_plans_subject(batch: Path) -> None:
-    data = yaml.safe_load((REPO / "plans" / f"{PLAN_ID}.yaml").read_text(encoding="utf-8"))
-    subject = " ".join(data["ke_hoach"]["trich_yeu"].split()).lower()
-    subplans = [p for p in batch.glob(f"{PLAN_ID}-*.docx") if "-bao-cao" not in p.name]
-    assert len(subplans) == 30
-    for path in subplans:
+def test_sub_plan_tasks_quote_at_most_a_heading(batch: Path) -> None:
+    for path in subplans(batch):
+        paras = list(DocxReader(path).paragraphs())
+        tasks = [p.text for p in paras if p.style == "KhHeading2"]
+        assert tasks, path.name
+        for heading in tasks:
+            assert len(heading.split()) <= HEADING_WORDS + 1, f"{path.name}: {heading}"
+
+
+def test_every_sub_plan_names_the_plans_subject(workspace: str, batch: Path) -> None:
+    root, plan, _, _ = WORKSPACES[workspace]
+    data = yaml.safe_load((root / "plans" / f"{plan}.yaml").read_text(encoding="utf-8"))
+    written = data["ke_hoach"].get("chu_de") or data["ke_hoach"]["trich_yeu"]
+    subject = " ".join(written.split()).lower().rstrip(".")
+    found = subplans(batch)
+    assert len(found) >= 10
+    for path in found:
         summary = next(p.text for p in DocxReader(path).paragraphs() if p.style == "KhSummary")
         assert subject in " ".join(summary.split()).lower(), path.name
 
 
-def test_empty_parts_of_a_report_are_left_out(batch: Path) -> None:
-    for path in batch.glob(f"{PLAN_ID}-2024-H1-bao-cao-*.docx"):
+def test_empty_parts_of_a_report_are_left_out(workspace: str, batch: Path) -> None:
+    for path in batch.glob("*-bao-cao-*.docx"):
         assert "(Không có.)" not in "\n".join(texts(path))
+    if workspace != "kon-tum-2024":
+        return
     # Ubnd huyện Đăk Tô wrote no shortcomings, next steps or recommendations.
     heads = [
         p.text
@@ -152,12 +194,12 @@ def test_empty_parts_of_a_report_are_left_out(batch: Path) -> None:
 
 
 def test_consolidated_matrix_uses_abbreviations_with_a_legend(batch: Path) -> None:
-    reader = DocxReader(batch / f"{PLAN_ID}-2024-H1-bao-cao-tong-hop.docx")
+    [consolidated] = batch.glob("*-bao-cao-tong-hop.docx")
+    reader = DocxReader(consolidated)
     matrix = next(t for t in reader.doc.tables if t.rows[0].cells[0].text == "Cơ quan, đơn vị")
     cells = {c.text for row in matrix.rows[1:] for c in row.cells[1:]}
     assert cells <= {"HT", "HTQH", "ĐTH", "ĐTHQH", "CTH", "CBC", ""}
     assert {"CBC", ""} <= cells
-    legend = next(t for t in texts(batch / f"{PLAN_ID}-2024-H1-bao-cao-tong-hop.docx")
-                  if t.startswith("Ký hiệu:"))  # fmt: skip
+    legend = next(t for t in texts(consolidated) if t.startswith("Ký hiệu:"))
     for words in ("HT - đã hoàn thành", "ĐTHQH - đang thực hiện, quá hạn", "CBC - chưa báo cáo"):
         assert words in legend

@@ -341,7 +341,7 @@ def test_killed_batch_leaves_only_whole_documents(tmp_path: Path) -> None:
     for doc in docs:
         Document(str(doc))  # every .docx present opens
     subprocess.run(command, check=True, cwd=REPO, timeout=300)
-    assert not list(out.glob("*/.*.tmp"))
+    assert not list(out.glob("*/.*.kehoach-tmp")), "the killed run's temporary files are removed"
     newest = max((p for p in out.iterdir() if p.is_dir()), key=lambda p: p.name)
     assert len(list(newest.glob("*.docx"))) == 401
     assert (newest / "manifest.csv").exists()

@@ -36,7 +36,8 @@ def test_three_errors_in_two_files_are_all_reported(
         "plans/kh.yaml:11: ke_hoach.phan[0].muc[0].chu_tri.don_vi[0]: "
         "không có cơ quan hay nhóm nào mã “so-noi-vuu”; có phải “so-noi-vu”?",
         "plans/kh.yaml:13: ke_hoach.phan[0].muc[0].thoi_gian.han: "
-        "ngày không hợp lệ: “2025-02-30” (viết 2024-03-15 hoặc 15/3/2024)",
+        "ngày không hợp lệ: “2025-02-30”; tháng 2 năm 2025 chỉ có 28 ngày "
+        "(viết 2024-03-15 hoặc 15/3/2024)",
         "Có 3 lỗi; chưa ghi tệp nào.",
     ]
     assert "Traceback" not in result.output

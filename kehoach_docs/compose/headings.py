@@ -21,6 +21,10 @@ SLACK_WORDS = 5
 MIN_WORDS = 6
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^\W\d_])")
 _CLAUSE_END = re.compile(r"[,;:](?=\s)")
+# Words that open a clause of purpose, condition or manner, which a heading can do without.
+_CLAUSE_OPENERS = re.compile(
+    r"\s(?=(?:nhằm|để|khi|theo|bảo đảm|đảm bảo|trên cơ sở|gắn với|phù hợp với)\s)"
+)
 # The name of a document ("Kế hoạch số 15", "Luật Tổ chức …", "Đề án 08"), never lowered.
 _DOC_NAMES = re.compile(
     r"^(Kế hoạch|Đề án|Nghị quyết|Chương trình|Quyết định|Chỉ thị|Kết luận|Luật|Nghị định|"
@@ -39,13 +43,28 @@ def clause(sentence: str, max_words: int = MAX_WORDS) -> str:
     words = sentence.split()
     if len(words) <= max_words:
         return sentence.rstrip(" .;,:")
-    limit = len(" ".join(words[: max_words + SLACK_WORDS]))
-    cuts = [m for m in _CLAUSE_END.finditer(sentence, 0, limit + 1)]
-    cuts = [m for m in cuts if len(sentence[: m.start()].split()) >= MIN_WORDS]
-    # A ";" or ":" ends a clause; a "," may only part a list: prefer the former.
-    strong = [m for m in cuts if m.group(0) in ";:"]
-    chosen = (strong or cuts)[-1].start() if cuts else len(sentence)
-    return sentence[:chosen].rstrip(" .;,:")
+
+    def ends(pattern: re.Pattern[str], marks: str | None = None, slack: int = 0) -> list[int]:
+        limit = len(" ".join(words[: max_words + slack]))
+        found = pattern.finditer(sentence, 0, limit + 1)
+        return [
+            m.start()
+            for m in found
+            if (marks is None or m.group(0) in marks)
+            and len(sentence[: m.start()].split()) >= MIN_WORDS
+        ]
+
+    # A ";" or ":" ends a clause; then the start of a clause of purpose or condition
+    # ("… nhằm …", "… khi …"); a "," last, for it may only part a list.
+    for found in (
+        ends(_CLAUSE_END, ";:", SLACK_WORDS),
+        ends(_CLAUSE_OPENERS),
+        ends(_CLAUSE_OPENERS, None, SLACK_WORDS),
+        ends(_CLAUSE_END, None, SLACK_WORDS),
+    ):
+        if found:
+            return sentence[: found[-1]].rstrip(" .;,:")
+    return sentence.rstrip(" .;,:")
 
 
 class Addressees:
@@ -62,7 +81,9 @@ class Addressees:
         rest = f" {fold(title)} "
         for name in self.folded:
             rest = rest.replace(f" {name} ", " ")
-        return not rest.replace(" va ", " ").replace(" cac ", " ").strip()
+        for word in (*(fold(h) for h in _HEADS), "va", "cac"):
+            rest = rest.replace(f" {word} ", " ")
+        return not rest.strip()
 
     def strip_subject(self, sentence: str) -> str:
         """`sentence` without the names (and their heads' titles) it begins with."""
@@ -105,7 +126,10 @@ def task_heading(entry: Entry, names: Addressees) -> str:
         return own
     if names.only_names(parent.item.title):
         return own
-    return f"{clause(plain_text(parent.item.title)).rstrip(':')}: {lower_first(own)}"
+    head = clause(plain_text(parent.item.title)).rstrip(":")
+    # The whole heading keeps to the length of one: the point's own words are shortened.
+    own = clause(own, max(MIN_WORDS, MAX_WORDS - len(head.split())))
+    return f"{head}: {lower_first(own)}"
 
 
 def lower_first(text: str) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ..vn import vn_number
 from .base import Id, Model, OptionalDate, Text, TextList
@@ -35,10 +36,28 @@ Status = Literal[
 ]
 
 
+# A figure is a count or an amount a report prints: 15 digits hold any budget in đồng.
+MAX_FIGURE = 10**15
+MAX_FIGURE_TEXT = 200
+
+
 class Figure(Model):
     name: Text = Field(alias="ten", description="Tên số liệu, ví dụ “Số đề án đã thẩm định”")
     value: float | int | str = Field(alias="gia_tri", description="Giá trị, ví dụ 12 hoặc 12,5")
     unit: str = Field("", alias="don_vi", description="Đơn vị tính, ví dụ “đề án”")
+
+    @field_validator("value")
+    @classmethod
+    def _printable(cls, value: float | int | str) -> float | int | str:
+        if isinstance(value, str):
+            if len(value) > MAX_FIGURE_TEXT:
+                raise ValueError(f"số liệu dài quá {MAX_FIGURE_TEXT} ký tự")
+            return value
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("số liệu phải là một số (quá lớn hay không xác định)")
+        if abs(value) >= MAX_FIGURE:
+            raise ValueError("số liệu quá lớn: tối đa 15 chữ số")
+        return value
 
     @property
     def shown(self) -> str:

@@ -10,6 +10,8 @@ swapped in.
 
 from __future__ import annotations
 
+import html
+import io
 import re
 import zipfile
 from datetime import datetime, timezone
@@ -22,21 +24,22 @@ from jinja2 import (
     TemplateError,
     TemplateSyntaxError,
     UndefinedError,
-    meta,
 )
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from ..document import Document
 from ..errors import RenderError
-from ..vn import nfc, strip_xml_forbidden
+from ..limits import MAX_TEMPLATE_XML_PART, InputError, read_package
+from ..translations import jinja_syntax
+from ..vn import nfc, shorten, strip_xml_forbidden
 from .context import NAMES, context_of
 from .footnotes import add_footnotes
 from .hyphens import keep_symbols_whole
 from .package import deflate, write_zip
 from .properties import app_properties, core_properties, current_compat_mode
 from .rules import draw_rules
+from .sandbox import LimitedSandbox, RenderLimit, TemplateShape
 from .sections import Sections
 from .styles import StyleBook
 
@@ -65,27 +68,84 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-def jinja_env() -> SandboxedEnvironment:
+def jinja_env() -> LimitedSandbox:
     # Autoescape: text with & or < must stay text; StrictUndefined: a misspelt tag fails;
-    # sandboxed: a template from a workspace cannot reach Python internals.
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
+    # sandboxed and bounded: a template from a workspace cannot reach Python internals,
+    # nor loop or grow without end.
+    return LimitedSandbox(undefined=StrictUndefined, autoescape=True, finalize=_finalize)
 
 
-def _template_error(name: str, exc: Exception) -> RenderError:
-    """A template's fault, said in words a clerk who edited the template can act on."""
+# What a template's tags can raise while rendering, beside Jinja's own errors.
+_RENDER_FAULTS = (
+    TemplateError, RenderLimit, ArithmeticError, RecursionError, MemoryError, TypeError,
+    ValueError, LookupError,
+)  # fmt: skip
+
+
+def _paragraph_of(exc: BaseException, source: str | None) -> str:
+    """` ở đoạn “…”`: the template's paragraph where a tag failed, by its text. Each
+    paragraph starts a line of the Jinja source; the line comes from the error, or from
+    the traceback frame Jinja gives the template."""
+    line = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    lines = source.split("\n") if source else []
+    if not line or not 0 < line <= len(lines):
+        return ""
+    text = html.unescape(re.sub(r"<[^>]+>", "", lines[line - 1])).strip()
+    return f" ở đoạn “{shorten(text, 60)}”" if text else ""
+
+
+def _template_error(name: str, exc: BaseException, source: str | None = None) -> RenderError:
+    """A template's fault, said in words a clerk who edited the template can act on, with
+    the paragraph of `source` (the part's Jinja source) where it is."""
+    where = _paragraph_of(exc, source)
     message = getattr(exc, "message", None) or str(exc)
+    if isinstance(exc, InputError | RenderLimit):
+        return RenderError(f"mẫu {name}: {exc}")
+    if isinstance(exc, TemplateShape):
+        return RenderError(
+            f"mẫu {name}: thẻ {{% include %}}, {{% import %}} hay {{% extends %}}{where} không "
+            "dùng được: mỗi mẫu .docx là một tệp trọn vẹn"
+        )
+    if isinstance(exc, OverflowError):
+        return RenderError(
+            f"mẫu {name}: số quá lớn trong một thẻ{where} (range() nhiều nhất 100.000 phần tử)"
+        )
+    if isinstance(exc, RecursionError):
+        return RenderError(f"mẫu {name}: macro hay vòng lặp gọi chính nó quá sâu")
+    if isinstance(exc, MemoryError):
+        return RenderError(
+            f"mẫu {name}: hết bộ nhớ khi tạo văn bản (mẫu tạo ra quá nhiều nội dung?)"
+        )
+    if isinstance(exc, etree.XMLSyntaxError):
+        return RenderError(
+            f"mẫu {name}: tệp .docx có XML hỏng (dòng {exc.lineno}): mở bằng Word rồi lưu lại"
+        )
+    if isinstance(exc, KeyError):
+        return RenderError(f"mẫu {name}: tệp .docx thiếu phần {exc}: mở bằng Word rồi lưu lại")
+    if isinstance(exc, UnicodeDecodeError):
+        return RenderError(f"mẫu {name}: tệp .docx có XML không ở mã UTF-8: lưu lại bằng Word")
     if isinstance(exc, SecurityError):
         return RenderError(
             f"mẫu {name}: thẻ không được phép (truy cập phần bên trong của chương trình): {message}"
         )
     if isinstance(exc, TemplateSyntaxError):
-        return RenderError(f"mẫu {name}: thẻ Jinja viết sai ở dòng {exc.lineno}: {message}")
+        return RenderError(f"mẫu {name}: thẻ Jinja viết sai{where}: {jinja_syntax(message)}")
     if isinstance(exc, UndefinedError):
         found = _NO_ATTRIBUTE.search(message) or _UNDEFINED.search(message)
         tag = found.group(1) if found else message
         return RenderError(
             f"mẫu {name}: thẻ dùng tên “{tag}” nhưng dữ liệu không có tên này "
             "(kiểm tra chính tả trong mẫu)"
+        )
+    if not isinstance(exc, TemplateError):
+        return RenderError(
+            f"mẫu {name}: một thẻ không tính được{where} ({type(exc).__name__}): "
+            "kiểm tra thẻ đó trong mẫu"
         )
     return RenderError(f"mẫu {name}: {message}")
 
@@ -107,22 +167,35 @@ class CompiledTemplate:
     """A .docx template prepared once, rendered many times."""
 
     def __init__(self, path: Path) -> None:
-        from docxtpl import DocxTemplate
-
         self.name = path.name
         try:
-            with zipfile.ZipFile(path) as archive:
+            self._load(path)
+        except RenderError:
+            raise
+        except (InputError, TemplateShape, etree.XMLSyntaxError, *_RENDER_FAULTS) as exc:
+            # A template is a file anyone can edit: each of its faults gets its own words.
+            raise _template_error(self.name, exc) from None
+
+    def _load(self, path: Path) -> None:
+        from docxtpl import DocxTemplate
+
+        # Read once, its parts' unpacked sizes checked before any XML is parsed.
+        data = read_package(path, ".docx", MAX_TEMPLATE_XML_PART).getvalue()
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 self.order = [info.filename for info in archive.infolist()]
                 self.parts = {name: archive.read(name) for name in self.order}
-            self._tpl = DocxTemplate(str(path))
-            self._tpl.render_init()
             document = self.parts["word/document.xml"].decode("utf-8")
-        except (OSError, zipfile.BadZipFile, KeyError, UnicodeDecodeError) as exc:
+            if "<w:body" not in document:
+                raise RenderError(f"mẫu {self.name}: không có phần thân văn bản (w:body)")
+            self._tpl = DocxTemplate(io.BytesIO(data))
+            self._tpl.render_init()
+        except (OSError, zipfile.BadZipFile) as exc:
             raise RenderError(f"mẫu {self.name} không phải tệp .docx đọc được ({exc})") from None
-        if "<w:body" not in document:
-            raise RenderError(f"mẫu {self.name} không có phần thân văn bản (w:body)")
-        env = jinja_env()
+        env = self.env = jinja_env()
         self.jinja: dict[str, Template] = {}
+        # Kept to name the paragraph of a failing tag.
+        self.sources: dict[str, str] = {}
         names: set[str] = set()
         sources = {"word/document.xml": self._tpl.get_xml()}
         sources |= {n: self.parts[n].decode("utf-8") for n in _parts_with_tags(self.parts)}
@@ -132,11 +205,12 @@ class CompiledTemplate:
             # that no replacement after rendering can touch the data's own text.
             for escaped, literal in _TEMPLATE_ESCAPES.items():
                 source = source.replace(escaped, f"{{{{ {literal!r} }}}}")
+            self.sources[part] = source
             try:
-                names |= meta.find_undeclared_variables(env.parse(source))
-                self.jinja[part] = env.from_string(source)
-            except TemplateError as exc:
-                raise _template_error(self.name, exc) from None
+                self.jinja[part], found = env.prepare(source)
+            except (TemplateShape, TemplateError) as exc:
+                raise _template_error(self.name, exc, source) from None
+            names |= found
         unknown = sorted(names - NAMES)
         if unknown:
             raise RenderError(
@@ -163,15 +237,27 @@ class CompiledTemplate:
 
     def _render_part(self, part: str, context: dict[str, Any]) -> str:
         try:
-            xml = self.jinja[part].render(context)
-        except TemplateError as exc:
-            raise _template_error(self.name, exc) from None
+            xml = self.env.render(self.jinja[part], context)
+        except _RENDER_FAULTS as exc:
+            raise _template_error(self.name, exc, self.sources[part]) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         # docxtpl leaves an empty run where a `{{r …}}` tag stood: drop it.
         xml = _EMPTY_RUN.sub("", xml)
         if any(c in xml for c in "\t\n\a\f"):
             # docxtpl's Listing characters; its full pass is costly, so only when needed.
             xml = self._tpl.resolve_listing(xml)
+        try:
+            # docxtpl parses leniently and would silently drop what follows broken XML.
+            etree.fromstring(xml.encode("utf-8"))
+        except etree.XMLSyntaxError as exc:
+            # One line: the error's column is where the XML broke.
+            before = xml[: max(0, exc.position[1] - 1)] if exc.position else ""
+            paragraph = len(re.findall(r"<w:p[ >]", before)) or 1
+            raise RenderError(
+                f"mẫu {self.name}: văn bản tạo ra không phải XML hợp lệ (gần đoạn thứ "
+                f"{paragraph} của văn bản): một thẻ |safe chèn XML hỏng, hay thẻ "
+                "{%p %}, {%tr %} đặt sai chỗ"
+            ) from None
         return xml
 
     def _body_xml(self, doc: Document, context: dict[str, Any]) -> str:

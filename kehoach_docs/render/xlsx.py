@@ -6,6 +6,7 @@ import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ..cells import append_row
 from ..compose.consolidated import legend
 from ..compose.headings import Addressees
 from ..compose.report import task_title
@@ -36,12 +37,12 @@ def _sheet(
     from openpyxl.utils import get_column_letter
 
     sheet: Worksheet = book.create_sheet(title)
-    sheet.append(head)
+    append_row(sheet, head)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for values in rows:
-        sheet.append(values)
+        append_row(sheet, values)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for cells in sheet.iter_rows(min_row=2):
@@ -89,8 +90,8 @@ def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
         ["Mã", "Cơ quan, đơn vị", *(state.entry_of(k).duty.entry.ref for k in state.task_keys)],
         matrix, [28, 45] + [8] * len(state.task_keys),
     )  # fmt: skip
-    sheet.append([])
-    sheet.append([legend()])
+    append_row(sheet, [])
+    append_row(sheet, [legend()])
     _sheet(
         book, "Quá hạn", ["Mục", "Mã cơ quan", "Cơ quan, đơn vị", "Hạn", "Tình trạng"],
         [
