@@ -72,7 +72,7 @@ class ConsolidatedComposer(ReportParts):
             rows.append(
                 _row(
                     [
-                        first.duty.entry.ref,
+                        first.duty.entry.label,
                         task_title(first, self.names),
                         *(str(counts[s]) for s in STATUSES),
                         str(sum(counts.values())),
@@ -91,7 +91,7 @@ class ConsolidatedComposer(ReportParts):
 
     def matrix(self, keys: list[str]) -> Table:
         state = self.state
-        refs = [state.entry_of(k).duty.entry.ref for k in keys]
+        refs = [state.entry_of(k).duty.entry.label for k in keys]
         rows = [
             _row([agency.display_short, *(state.code(agency.id, k) for k in keys)])
             for agency in state.assigned
@@ -117,7 +117,7 @@ class ConsolidatedComposer(ReportParts):
         rows = [
             _row(
                 [
-                    s.duty.entry.ref,
+                    s.duty.entry.label,
                     s.agency.name,
                     short_date(s.deadline) if s.deadline else "",
                     s.status or NOT_REPORTED,
