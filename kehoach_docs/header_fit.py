@@ -8,7 +8,7 @@ splits the name where it reads well, and is told so by `validate`.
 
 from __future__ import annotations
 
-from .render.metrics import text_width_pt
+from .fonts import text_width_pt
 
 CM_PER_PT = 2.54 / 72
 ISSUER_BOX_CM = 6.6

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Column, Inline, LineBreak, Row, Span, Table
-from .metrics import text_width_pt
+from ..fonts import text_width_pt
 from .runs import Runs, runs
 
 HEAD_STYLE = "KhTableHead"
