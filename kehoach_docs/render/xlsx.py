@@ -74,7 +74,7 @@ def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
     _sheet(
         book, "Theo nhiệm vụ", ["Mục", "Nhiệm vụ", *codes, "Cộng", "Quá hạn"],
         [
-            [state.entry_of(k).duty.entry.ref, task_title(state.entry_of(k), names),
+            [state.entry_of(k).duty.entry.label, task_title(state.entry_of(k), names),
              *(state.counts(k)[s] for s in STATUSES), sum(state.counts(k).values()),
              sum(1 for o in overdue if o.duty.entry.key == k)]
             for k in state.task_keys
@@ -87,7 +87,7 @@ def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
     ]
     sheet = _sheet(
         book, "Cơ quan - nhiệm vụ",
-        ["Mã", "Cơ quan, đơn vị", *(state.entry_of(k).duty.entry.ref for k in state.task_keys)],
+        ["Mã", "Cơ quan, đơn vị", *(state.entry_of(k).duty.entry.label for k in state.task_keys)],
         matrix, [28, 45] + [8] * len(state.task_keys),
     )  # fmt: skip
     append_row(sheet, [])
@@ -95,7 +95,7 @@ def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
     _sheet(
         book, "Quá hạn", ["Mục", "Mã cơ quan", "Cơ quan, đơn vị", "Hạn", "Tình trạng"],
         [
-            [o.duty.entry.ref, o.agency.id, o.agency.name,
+            [o.duty.entry.label, o.agency.id, o.agency.name,
              short_date(o.deadline) if o.deadline else "", o.status or NOT_REPORTED]
             for o in overdue
         ],
