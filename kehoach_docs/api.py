@@ -16,13 +16,14 @@ from .duties import Duty, Load, agencies_with_duties, duties_of, loads
 from .errors import KehoachError, Problem
 from .models.registry import Agency
 from .outline import entries
+from .periods import Period
 from .progress import PeriodState
 
 if TYPE_CHECKING:
     from .check import Report as CheckReport
     from .importer import ImportResult
 from .template_paths import find_template
-from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project
+from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project, open_project
 from .write import write_atomic
 
 
@@ -87,7 +88,7 @@ class AgencyRow:
 
 
 def list_agencies(workspace: Path, plan_id: str | None = None) -> list[AgencyRow]:
-    project = load_project(workspace)
+    project = open_project(workspace)
     plan = project.plan(plan_id).plan
     counted = loads(plan, project.registry)
     return [AgencyRow(a, counted[a.id]) for a in project.registry.agencies.values()]
@@ -96,7 +97,7 @@ def list_agencies(workspace: Path, plan_id: str | None = None) -> list[AgencyRow
 def agency_tasks(
     workspace: Path, name: str, plan_id: str | None = None
 ) -> tuple[Agency, list[Duty]]:
-    project = load_project(workspace)
+    project = open_project(workspace)
     agency = find_agency(project, name)
     return agency, duties_of(project.plan(plan_id).plan, project.registry, agency.id)
 
@@ -190,7 +191,7 @@ def build_plan(
     workspace: Path, plan_id: str | None = None, output: Path | None = None, pdf: bool = False
 ) -> list[Path]:
     """Render the plan as .docx into the output folder; return the files written."""
-    project = load_project(workspace)
+    project = open_project(workspace)
     entry = project.plan(plan_id)
     paths = write_jobs(project, [plan_job(project, entry)], output_dir_for(project, output))
     return with_pdf(paths, pdf)
@@ -213,9 +214,10 @@ def build_subplans(
 ) -> SubplanResult:
     """Render each selected agency's own plan; say which files were written and which
     agencies could not have one (not enough in the registry to issue a document)."""
-    project = load_project(workspace)
+    project = open_project(workspace)
     entry = project.plan(plan_id)
     selection = select_agencies(project, entry, agency, every, kind)
+    project.read(entry.id, [a.id for a in selection.agencies])
     jobs = [subplan_job(project, entry, a) for a in selection.agencies]
     written = write_jobs(project, jobs, output_dir_for(project, output))
     return SubplanResult(with_pdf(written, pdf), selection.skipped)
@@ -236,7 +238,7 @@ def scaffold(
     from .workspace import details_dir
     from .write import keep_or_replace
 
-    project = load_project(workspace)
+    project = open_project(workspace)
     entry = project.plan(plan_id)
     found = find_agency(project, agency)
     duties = duties_of(entry.plan, project.registry, found.id)
@@ -250,11 +252,13 @@ def scaffold(
 def distribution(
     workspace: Path, plan_id: str | None = None, agency: str | None = None
 ) -> tuple[Job, Project]:
-    project = load_project(workspace)
+    project = open_project(workspace)
     entry = project.plan(plan_id)
     if agency is None:
         return plan_job(project, entry), project
-    return subplan_job(project, entry, find_agency(project, agency)), project
+    found = find_agency(project, agency)
+    project.read(entry.id, [found.id])
+    return subplan_job(project, entry, found), project
 
 
 def noinhan(
@@ -278,8 +282,23 @@ def noinhan(
 
 
 def period_state_for(project: Project, entry: LoadedPlan, period_id: str) -> PeriodState:
+    """Where every task stands in the period, from the files read for it."""
+    from .progress import period_state
+
+    period = period_of(entry, period_id)
+    return period_state(
+        entry.plan,
+        project.registry,
+        period,
+        project.reports(entry.id, period.id),
+        project.all_details(entry.id),
+    )
+
+
+def period_of(entry: LoadedPlan, period_id: str) -> Period:
+    """The period, if it is one the plan can be reported on."""
     from .periods import parse_period
-    from .progress import period_state, short_date
+    from .progress import short_date
 
     period = parse_period(period_id, entry.plan.reporting)
     plan = entry.plan
@@ -289,13 +308,7 @@ def period_state_for(project: Project, entry: LoadedPlan, period_id: str) -> Per
             f"kỳ “{period.id}” ({period.label}) kết thúc ngày {short_date(period.end)}, trước "
             f"khi kế hoạch bắt đầu ({short_date(start)}): chưa có gì để báo cáo"
         )
-    return period_state(
-        entry.plan,
-        project.registry,
-        period,
-        project.reports(entry.id, period.id),
-        project.all_details(entry.id),
-    )
+    return period
 
 
 def report_job(project: Project, entry: LoadedPlan, state: PeriodState, agency: Agency) -> Job:
@@ -340,10 +353,13 @@ def build_report(
     output: Path | None = None, pdf: bool = False,
 ) -> list[Path]:  # fmt: skip
     """An agency's report for a period, from its progress data."""
-    project = load_project(workspace)
+    project = open_project(workspace)
     entry = project.plan(plan_id)
+    period_of(entry, period)
+    found = find_agency(project, agency)
+    project.read(entry.id, [found.id], period, [found.id])
     state = period_state_for(project, entry, period)
-    job = report_job(project, entry, state, find_agency(project, agency))
+    job = report_job(project, entry, state, found)
     return with_pdf(write_jobs(project, [job], output_dir_for(project, output)), pdf)
 
 
@@ -354,8 +370,10 @@ def build_consolidated(
     """The follow-up body's consolidated report (.docx) and its figures (.xlsx)."""
     from .render.xlsx import summary_workbook
 
-    project = load_project(workspace)
+    project = open_project(workspace)
     entry = project.plan(plan_id)
+    period_of(entry, period)
+    project.read(entry.id, None, period)
     state = period_state_for(project, entry, period)
     job = consolidated_job(project, entry, state)
     target = output_dir_for(project, output)
@@ -382,15 +400,17 @@ def forms(
     from .forms import form_workbook
     from .write import keep_or_replace, refuse_existing
 
-    project = load_project(workspace)
+    project = open_project(workspace)
     entry = project.plan(plan_id)
-    state = period_state_for(project, entry, period)
+    period_of(entry, period)
     chosen = select_agencies(project, entry, agency, every, None)
+    project.read(entry.id, [a.id for a in chosen.agencies + chosen.skipped])
+    state = period_state_for(project, entry, period)
     target = output_dir_for(project, output)
     names = Addressees(project.registry)
     pending: list[tuple[Path, bytes]] = []
     for found in chosen.agencies + chosen.skipped:
-        states = [s for s in state.states if s.agency.id == found.id]
+        states = state.of_agency(found.id)
         if states:
             path = target / f"{entry.id}-{state.period.id}-bieu-mau-{found.id}.xlsx"
             pending.append((path, form_workbook(entry.id, state.period, found, states, names)))
@@ -422,7 +442,7 @@ def collect(
     from .workspace import progress_dir
     from .write import keep_or_replace, refuse_existing
 
-    project = load_project(workspace)
+    project = open_project(workspace)
     entry = project.plan(plan_id)
     problems = []
     pending: list[tuple[Path, bytes]] = []

@@ -1,18 +1,23 @@
 """Every document of a plan in one run: parallel, atomic, with a manifest.
 
-Each worker process loads the workspace and prepares the template once, then renders
-and writes its share of documents; the parent only hands out names and collects
-checksums, so memory does not grow with the number of agencies.
+The parent loads the workspace and prepares the templates (trying each on a first
+document); where the system forks (Linux), the workers start as copies of it and render
+at once, and where it spawns (Windows, macOS), each loads the workspace once. Workers
+render and write their share of documents in chunks, each chunk flushed to disk in one
+go; the parent only hands out names and collects checksums, so memory does not grow
+with the number of documents.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -38,8 +43,8 @@ from .errors import KehoachError
 from .models.registry import Agency
 from .template_paths import find_template
 from .translations import os_error
-from .workspace import LoadedPlan, Project, load_project
-from .write import remove_abandoned, write_atomic
+from .workspace import LoadedPlan, Project, open_project
+from .write import Staged, commit, remove_abandoned, stage, write_atomic
 
 if TYPE_CHECKING:
     from .render.docx import CompiledTemplate
@@ -53,6 +58,21 @@ class Spec:
 
     kind: str
     agency_id: str
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What the batch reads beside the registry and the plans: the agencies' own data
+    (`details`, None: all) and a period's reports; a spawned worker reads the same."""
+
+    plan_id: str
+    details: tuple[str, ...] | None
+    period: str | None
+
+    def load(self, workspace: Path) -> Project:
+        project = open_project(workspace)
+        project.read(self.plan_id, self.details, self.period)
+        return project
 
 
 @dataclass
@@ -87,11 +107,9 @@ class _Renderer:
         self._templates: dict[str, CompiledTemplate] = {}
 
     @classmethod
-    def load(
-        cls, workspace: Path, plan_id: str | None, folder: Path, period: str | None
-    ) -> _Renderer:
-        project = load_project(workspace)
-        return cls(project, project.plan(plan_id), folder, period)
+    def load(cls, workspace: Path, needs: Needs, folder: Path) -> _Renderer:
+        project = needs.load(workspace)
+        return cls(project, project.plan(needs.plan_id), folder, needs.period)
 
     def template(self, name: str) -> CompiledTemplate:
         if name not in self._templates:
@@ -135,17 +153,34 @@ class _Renderer:
                 tried.add(name)
                 self.document(spec)
 
-    def run(self, spec: Spec) -> Outcome:
-        name = self.project.registry.agencies[spec.agency_id].name
+    def run(self, specs: list[Spec]) -> list[Outcome]:
+        """Render and stage each document, then put them all in place together."""
+        outcomes: list[Outcome] = []
+        staged: list[tuple[int, Staged]] = []
         try:
-            path, data = self.document(spec)
-            write_atomic(path, data)
-        except KehoachError as exc:
-            return Outcome(spec, name, None, "", str(exc))
-        except Exception as exc:
-            # A bug of ours: named, and the other documents are still written.
-            return Outcome(spec, name, None, "", f"lỗi không lường trước ({type(exc).__name__})")
-        return Outcome(spec, name, path, hashlib.sha256(data).hexdigest())
+            for spec in specs:
+                name = self.project.registry.agencies[spec.agency_id].name
+                try:
+                    path, data = self.document(spec)
+                    item = stage(path, data)
+                except KehoachError as exc:
+                    outcomes.append(Outcome(spec, name, None, "", str(exc)))
+                except Exception as exc:
+                    # A bug of ours: named, and the other documents are still written.
+                    error = f"lỗi không lường trước ({type(exc).__name__})"
+                    outcomes.append(Outcome(spec, name, None, "", error))
+                else:
+                    staged.append((len(outcomes), item))
+                    outcomes.append(Outcome(spec, name, path, hashlib.sha256(data).hexdigest()))
+        except BaseException:
+            for _, item in staged:
+                item.discard()
+            raise
+        for (index, _), failed in zip(staged, commit([item for _, item in staged]), strict=True):
+            if failed is not None:
+                done = outcomes[index]
+                outcomes[index] = Outcome(done.spec, done.agency_name, None, "", str(failed))
+        return outcomes
 
 
 _worker: _Renderer | None = None
@@ -172,17 +207,40 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="kehoach-parent-watch", daemon=True).start()
 
 
-def _init_worker(workspace: Path, plan_id: str | None, folder: Path, period: str | None) -> None:
-    # Ctrl-C is the parent's to handle: workers finish the document in hand, then stop.
+def _init_worker(*spawned: tuple[Path, Needs, Path]) -> None:
+    """A forked worker has the parent's renderer already; a spawned one loads its own."""
+    # Ctrl-C is the parent's to handle: workers finish the chunk in hand, then stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
     global _worker
-    _worker = _Renderer.load(workspace, plan_id, folder, period)
+    if spawned:
+        [(workspace, needs, folder)] = spawned
+        _worker = _Renderer.load(workspace, needs, folder)
 
 
-def _run_in_worker(spec: Spec) -> Outcome:
+def _run_in_worker(specs: list[Spec]) -> list[Outcome]:
     assert _worker is not None
-    return _worker.run(spec)
+    return _worker.run(specs)
+
+
+def _pool(workers: int, renderer: _Renderer, needs: Needs) -> ProcessPoolExecutor:
+    """Workers that start as copies of the parent where the system forks safely (Linux:
+    on macOS some system libraries do not survive a fork), else that load once each."""
+    global _worker
+    if sys.platform.startswith("linux"):
+        _worker = renderer
+        return ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker
+        )
+    spawned = (renderer.project.root, needs, renderer.folder)
+    return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spawned,))
+
+
+def _chunks(specs: list[Spec], workers: int) -> list[list[Spec]]:
+    """Chunks of documents, each rendered by one worker and flushed to disk at once: a
+    few per worker so that the work evens out, at most 64 (files held open at once)."""
+    size = max(1, min(64, -(-len(specs) // (workers * 4))))
+    return [specs[i : i + size] for i in range(0, len(specs), size)]
 
 
 @dataclass
@@ -263,13 +321,16 @@ def run_batch(
 ) -> BatchResult:
     """The plan and every selected agency's plan into a new folder, with a manifest;
     with a period, also every report received and the consolidated report."""
-    project = load_project(workspace)
+    project = open_project(workspace)
     entry = project.plan(plan_id)
+    selection = select_agencies(project, entry, None, kind is None, kind)
+    agencies = selection.agencies
+    # A period's documents need every agency's data (deadlines) and every report.
+    needs = Needs(entry.id, None if period else tuple(a.id for a in agencies), period)
+    project.read(needs.plan_id, needs.details, needs.period)
     root = output_dir_for(project, output)
     # Named when the documents are written; trying the templates writes nothing.
     renderer = _Renderer(project, entry, root, period)
-    selection = select_agencies(project, entry, None, kind is None, kind)
-    agencies = selection.agencies
     specs = [Spec(kinds.PLAN.id, entry.plan.issuer)] if kind is None else []
     specs += [Spec(kinds.SUBPLAN.id, a.id) for a in agencies]
     if renderer.state is not None:
@@ -284,22 +345,27 @@ def run_batch(
     folder = renderer.folder = _run_folder(root, entry.id)
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(specs)))
+    chunks = _chunks(specs, workers)
     outcomes: list[Outcome] = []
     if workers == 1:
-        stream: Iterator[Outcome] = (renderer.run(s) for s in specs)
+        stream: Iterator[Outcome] = (o for chunk in chunks for o in renderer.run(chunk))
         for outcome in progress(stream, len(specs)) if progress else stream:
             outcomes.append(outcome)
     else:
-        pool = ProcessPoolExecutor(
-            workers, initializer=_init_worker, initargs=(project.root, entry.id, folder, period)
-        )
+        # What the parent holds is not collected in the workers (where the collector
+        # would touch, and so copy, every page of it).
+        gc.freeze()
+        pool = _pool(workers, renderer, needs)
         try:
-            stream = pool.map(_run_in_worker, specs, chunksize=max(1, len(specs) // (workers * 8)))
+            results = pool.map(_run_in_worker, chunks)
+            stream = (o for done in results for o in done)
             for outcome in progress(stream, len(specs)) if progress else stream:
                 outcomes.append(outcome)
         except KeyboardInterrupt:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+        finally:
+            gc.unfreeze()
         pool.shutdown()
 
     if pdf:

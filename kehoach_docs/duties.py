@@ -66,21 +66,31 @@ def conflicts(item: Item, registry: Registry) -> list[tuple[str, str]]:
 
 def duties_of(plan: Plan, registry: Registry, agency_id: str) -> list[Duty]:
     """In plan order: tasks it leads or supports, responsibilities assigned to it."""
-    out: list[Duty] = []
-    for entry in entries(plan):
-        role = roles_in(entry.item, registry).get(agency_id)
-        if role is not None:
-            out.append(Duty(entry, role))
-    return out
+    return list(_duties(plan, registry).get(agency_id, ()))
 
 
 def all_duties(plan: Plan, registry: Registry) -> dict[str, list[Duty]]:
-    """Every agency's duties in one walk of the plan (agency id -> duties in plan order)."""
-    out: dict[str, list[Duty]] = {agency_id: [] for agency_id in registry.agencies}
-    for entry in entries(plan):
-        for agency_id, role in roles_in(entry.item, registry).items():
-            out[agency_id].append(Duty(entry, role))
-    return out
+    """Every agency's duties (agency id -> duties in plan order)."""
+    return {agency_id: list(duties) for agency_id, duties in _duties(plan, registry).items()}
+
+
+def _by_plan(_: Registry) -> dict[int, tuple[Plan, dict[str, list[Duty]]]]:
+    return {}
+
+
+def _duties(plan: Plan, registry: Registry) -> dict[str, list[Duty]]:
+    """Every agency's duties in one walk of the plan, once per plan and registry: walked
+    again for each agency, resolving the groups of each task, it was quadratic in the
+    number of agencies. Kept with the registry, which does not change once loaded."""
+    known = registry.derived(_by_plan)
+    found = known.get(id(plan))
+    if found is None or found[0] is not plan:
+        out: dict[str, list[Duty]] = {agency_id: [] for agency_id in registry.agencies}
+        for entry in entries(plan):
+            for agency_id, role in roles_in(entry.item, registry).items():
+                out[agency_id].append(Duty(entry, role))
+        found = known[id(plan)] = (plan, out)
+    return found[1]
 
 
 @dataclass

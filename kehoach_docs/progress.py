@@ -119,17 +119,23 @@ class PeriodState:
         return [s for s in self.states if s.report is not None]
 
     def counts(self, key: str | None = None) -> Counter[str]:
-        states = [s for s in self.reported if key is None or s.duty.entry.key == key]
+        states = self.states if key is None else self._by_key.get(key, [])
         counted = Counter({status: 0 for status in STATUSES})
-        counted.update(s.status for s in states if s.status)
+        counted.update(s.status for s in states if s.report is not None and s.status)
         return counted
 
     def __post_init__(self) -> None:
         # Indexes, so that a table of every agency and task is read in linear time.
         self._cells = {(s.agency.id, s.duty.entry.key): s for s in self.states}
-        self._first: dict[str, TaskState] = {}
+        self._by_key: dict[str, list[TaskState]] = {}
+        self._by_agency: dict[str, list[TaskState]] = {}
         for s in self.states:
-            self._first.setdefault(s.duty.entry.key, s)
+            self._by_key.setdefault(s.duty.entry.key, []).append(s)
+            self._by_agency.setdefault(s.agency.id, []).append(s)
+
+    def of_agency(self, agency_id: str) -> list[TaskState]:
+        """The agency's tasks, in plan order."""
+        return list(self._by_agency.get(agency_id, []))
 
     def find(self, agency_id: str, key: str) -> TaskState | None:
         return self._cells.get((agency_id, key))
@@ -143,10 +149,11 @@ class PeriodState:
         return STATUS_CODES[state.status] if state.status else NOT_REPORTED_CODE
 
     def entry_of(self, key: str) -> TaskState:
-        return self._first[key]
+        return self._by_key[key][0]
 
-    def overdue(self) -> list[TaskState]:
-        return [s for s in self.states if s.overdue]
+    def overdue(self, key: str | None = None) -> list[TaskState]:
+        states = self.states if key is None else self._by_key.get(key, [])
+        return [s for s in states if s.overdue]
 
 
 def period_state(

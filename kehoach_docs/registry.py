@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .models.registry import Agency, Group
 from .vn import fold, upper_first
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -16,6 +19,17 @@ class Registry:
     groups: dict[str, Group] = field(default_factory=dict)
     # Filled once the registry is complete; a registry is not changed after loading.
     _expanded: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _derived: dict[tuple[Any, int, int], Any] = field(default_factory=dict, repr=False)
+
+    def derived(self, make: Callable[[Registry], T]) -> T:
+        """What `make` derives from the registry (an index of names, every agency's
+        duties), made once rather than for every document: at 10,000 agencies each is a
+        walk of the whole registry. Made again if the registry grew since."""
+        key = (make, len(self.agencies), len(self.groups))
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = make(self)
+        return found
 
     def knows(self, ref: str) -> bool:
         return ref in self.agencies or ref in self.groups

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,39 @@ class Project:
 
     # plan id -> period id -> agency id -> what the agency reported for that period
     progress: dict[str, dict[str, dict[str, LoadedProgress]]] = field(default_factory=dict)
+
+    def read(
+        self,
+        plan_id: str,
+        details: Iterable[str] | None = (),
+        period: str | None = None,
+        reporters: Iterable[str] | None = None,
+    ) -> None:
+        """Read and check the agencies' own files a command needs for plan `plan_id`: the
+        data of the agencies in `details` (None: all) and, for `period`, the reports of
+        `reporters` (None: all) with their data. Raise one DataError listing every
+        problem in them; files no one asked for are not read, so their faults stop no
+        one (`validate` reads them all)."""
+        entry = self.plan(plan_id)
+        wanted = None if details is None else frozenset(details)
+        reporting = None if reporters is None else frozenset(reporters)
+        if period is not None:
+            wanted = None if wanted is None or reporting is None else wanted | reporting
+        problems, own = _load_details(self, entry.id, wanted)
+        reports: dict[str, dict[str, LoadedProgress]] = {}
+        if period is not None:
+            found, reports = _load_progress(self, entry.id, period, reporting)
+            problems += found
+        self.details.setdefault(entry.id, {}).update(own)
+        for period_id, received in reports.items():
+            self.progress.setdefault(entry.id, {}).setdefault(period_id, {}).update(received)
+        if not problems:
+            found = _check_details(self.registry, entry.plan, own)
+            found += _check_progress(self.registry, entry.plan, self.details[entry.id], reports)
+            problems = [p for p in found if not p.warning]
+            self.warnings.extend(p for p in found if p.warning)
+        if problems:
+            raise DataError(problems)
 
     def all_details(self, plan_id: str) -> dict[str, AgencyDetails]:
         return {k: v.details for k, v in self.details.get(plan_id, {}).items()}
@@ -134,7 +167,40 @@ def _validate(loaded: Loaded, model: type[BaseModel]) -> tuple[BaseModel | None,
 
 
 def load_project(root: Path) -> Project:
-    """Load every YAML file of the workspace; raise one DataError listing all problems."""
+    """Load every YAML file of the workspace; raise one DataError listing all problems.
+    This is what `validate` checks; a command reads only what it needs (`open_project`,
+    then `Project.read`), so that a broken file of one agency stops no one else."""
+    project, problems = _open(root)
+    registry, warnings = project.registry, project.warnings
+    for plan_id in project.plans:
+        found, project.details[plan_id] = _load_details(project, plan_id, None)
+        problems.extend(found)
+        found, project.progress[plan_id] = _load_progress(project, plan_id, None, None)
+        problems.extend(found)
+    if not problems:
+        for plan_id, entry in project.plans.items():
+            details, progress = project.details[plan_id], project.progress[plan_id]
+            found = _check_details(registry, entry.plan, details)
+            found += _check_progress(registry, entry.plan, details, progress)
+            found += _check_assignments(registry, entry)
+            problems.extend(p for p in found if not p.warning)
+            warnings.extend(p for p in found if p.warning)
+    if problems:
+        raise DataError([*problems, *warnings])
+    return project
+
+
+def open_project(root: Path) -> Project:
+    """The registry and the plans, validated and cross-checked: what every command needs.
+    The agencies' own files are read after, as each command needs them (`Project.read`)."""
+    project, problems = _open(root)
+    if problems:
+        raise DataError([*problems, *project.warnings])
+    return project
+
+
+def _open(root: Path) -> tuple[Project, list[Problem]]:
+    """The workspace's top folder read: the registry, the plans, and their problems."""
     root = root.resolve()
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -189,23 +255,7 @@ def load_project(root: Path) -> Project:
         found, warned = _check_plan(ids, loaded)
         problems.extend(found)
         warnings.extend(warned)
-    details: dict[str, dict[str, LoadedDetails]] = {}
-    progress: dict[str, dict[str, dict[str, LoadedProgress]]] = {}
-    for plan_id in plans:
-        found, details[plan_id] = _load_details(root, plan_id, files)
-        problems.extend(found)
-        found, progress[plan_id] = _load_progress(root, plan_id, files)
-        problems.extend(found)
-    if not problems:
-        for plan_id, entry in plans.items():
-            found = _check_details(registry, entry.plan, details[plan_id])
-            found += _check_progress(registry, entry.plan, details[plan_id], progress[plan_id])
-            found += _check_assignments(registry, entry)
-            problems.extend(p for p in found if not p.warning)
-            warnings.extend(p for p in found if p.warning)
-    if problems:
-        raise DataError([*problems, *warnings])
-    return Project(root, registry, plans, files, warnings, details, progress)
+    return Project(root, registry, plans, files, warnings), problems
 
 
 def _misnamed_plan_folders(root: Path, plans: dict[str, LoadedPlan]) -> list[Problem]:
@@ -232,16 +282,26 @@ def progress_dir(root: Path, plan_id: str, period_id: str | None = None) -> Path
     return folder / period_id if period_id else folder
 
 
+def _wanted(project: Project, path: Path, agencies: frozenset[str] | None) -> bool:
+    """Whether a command that needs the files of `agencies` (None: all) reads `path`: an
+    agency's file is named by its id; one that is not could be anyone's, so it is read."""
+    return agencies is None or path.stem in agencies or path.stem not in project.registry.agencies
+
+
 def _load_progress(
-    root: Path, plan_id: str, files: list[Loaded]
+    project: Project, plan_id: str, period: str | None, agencies: frozenset[str] | None
 ) -> tuple[list[Problem], dict[str, dict[str, LoadedProgress]]]:
+    """The reports of `agencies` (None: all) for `period` (None: every period)."""
     problems: list[Problem] = []
     out: dict[str, dict[str, LoadedProgress]] = {}
-    base = progress_dir(root, plan_id)
+    base = progress_dir(project.root, plan_id)
     folders = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
     for folder in folders:
+        if period is not None and folder.name != period:
+            continue
         period_files = out.setdefault(folder.name, {})
-        for loaded in _read(root, _yaml_in(folder), problems, files):
+        paths = [p for p in _yaml_in(folder) if _wanted(project, p, agencies)]
+        for loaded in _read(project.root, paths, problems, project.files):
             model, found = _validate(loaded, ProgressFile)
             problems.extend(found)
             if isinstance(model, ProgressFile):
@@ -313,12 +373,14 @@ def details_dir(root: Path, plan_id: str) -> Path:
 
 
 def _load_details(
-    root: Path, plan_id: str, files: list[Loaded]
+    project: Project, plan_id: str, agencies: frozenset[str] | None
 ) -> tuple[list[Problem], dict[str, LoadedDetails]]:
+    """The own data of `agencies` (None: all) for their sub-plans."""
     problems: list[Problem] = []
     out: dict[str, LoadedDetails] = {}
-    folder = details_dir(root, plan_id)
-    for loaded in _read(root, _yaml_in(folder), problems, files):
+    folder = details_dir(project.root, plan_id)
+    paths = [p for p in _yaml_in(folder) if _wanted(project, p, agencies)]
+    for loaded in _read(project.root, paths, problems, project.files):
         path = loaded.path
         model, found = _validate(loaded, AgencyDetailsFile)
         problems.extend(found)

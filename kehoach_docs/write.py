@@ -9,10 +9,13 @@ a file someone else made, nor the files of a run still going in another process.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -82,35 +85,158 @@ def _temp_file(path: Path) -> tuple[int, str]:
     raise OSError(0, "temporary file taken")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+@dataclass
+class Staged:
+    """A file written whole beside its target and locked, not yet in place."""
+
+    path: Path
+    tmp: str
+    fd: int
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+
+
+def stage(path: Path, data: bytes) -> Staged:
+    """Write `data` to a new temporary file beside `path`, with the mode `path` will have."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = _temp_file(path)
     except OSError as exc:
         raise KehoachError(f"không tạo được tệp trong {path.parent}: {os_error(exc)}") from None
+    staged = Staged(path, tmp, fd)
     try:
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                if os.name != "nt":
-                    os.fchmod(handle.fileno(), _new_file_mode(path))
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except OSError as exc:
-            raise KehoachError(f"không ghi được {path}: {os_error(exc)}") from None
-        try:
-            os.replace(tmp, path)
-        except PermissionError:
-            raise KehoachError(
-                f"không ghi được {path}: tệp đang mở trong Word hay LibreOffice, hoặc không có "
-                "quyền ghi? Hãy đóng lại rồi chạy lại"
-            ) from None
-        except OSError as exc:
-            raise KehoachError(f"không ghi được {path}: {os_error(exc)}") from None
+        if os.name != "nt":
+            os.fchmod(fd, _new_file_mode(path))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        staged.discard()
+        raise KehoachError(f"không ghi được {path}: {os_error(exc)}") from None
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        staged.discard()
         raise
+    return staged
+
+
+def commit(staged: list[Staged]) -> list[KehoachError | None]:
+    """Put staged files in place, each whole or not at all, and on disk before this
+    returns: their contents reach the disk first, then each takes its name, then the
+    folders' entries reach the disk. Several files share one flush of the file system
+    where the system has it (syncfs): a flush per file cost more than the rest of
+    writing it. Returns each file's error, or None."""
+    errors: list[KehoachError | None] = [None] * len(staged)
+    placed: set[Path] = set()
+    try:
+        _flush(staged, errors)
+        for i, item in enumerate(staged):
+            if errors[i] is None:
+                errors[i] = _rename(item)
+                if errors[i] is None:
+                    placed.add(item.path)
+        for folder in {path.parent for path in placed}:
+            _flush_folder(folder)
+    finally:
+        for item in staged:
+            if item.path not in placed:
+                with contextlib.suppress(OSError):
+                    os.unlink(item.tmp)
+            with contextlib.suppress(OSError):
+                os.close(item.fd)
+    return errors
+
+
+def _flush(staged: list[Staged], errors: list[KehoachError | None]) -> None:
+    syncfs = _syncfs() if len(staged) > 1 else None
+    if syncfs is not None and syncfs(staged[0].fd) == 0:
+        return
+    for i, item in enumerate(staged):
+        try:
+            os.fsync(item.fd)
+        except OSError as exc:
+            errors[i] = KehoachError(f"không ghi được {item.path}: {os_error(exc)}")
+
+
+def _rename(item: Staged) -> KehoachError | None:
+    try:
+        os.replace(item.tmp, item.path)
+    except PermissionError:
+        return KehoachError(
+            f"không ghi được {item.path}: tệp đang mở trong Word hay LibreOffice, hoặc không "
+            "có quyền ghi? Hãy đóng lại rồi chạy lại"
+        )
+    except OSError as exc:
+        return KehoachError(f"không ghi được {item.path}: {os_error(exc)}")
+    return None
+
+
+def _flush_folder(folder: Path) -> None:
+    """The folder's entries (a new name) on disk; where folders cannot be opened
+    (Windows) the rename is already durable."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot flush a folder; the data are already on disk
+    finally:
+        os.close(fd)
+
+
+@functools.cache
+def _syncfs() -> Callable[[int], int] | None:
+    """Linux's syncfs(2): flush the whole file system holding a file, in one call."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        function = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int]
+    function.restype = ctypes.c_int
+    return function
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    [error] = commit([stage(path, data)])
+    if error is not None:
+        raise error
+
+
+class Writer:
+    """Files written in groups: each group staged, then committed together (`commit`),
+    so that a run of many files pays one flush per group, not one per file."""
+
+    GROUP = 64  # open files held at once
+
+    def __init__(self) -> None:
+        self._staged: list[Staged] = []
+
+    def add(self, path: Path, data: bytes) -> None:
+        self._staged.append(stage(path, data))
+        if len(self._staged) >= self.GROUP:
+            self.flush()
+
+    def flush(self) -> None:
+        staged, self._staged = self._staged, []
+        for error in commit(staged):
+            if error is not None:
+                raise error
+
+    def discard(self) -> None:
+        for item in self._staged:
+            item.discard()
+        self._staged = []
 
 
 def refuse_existing(paths: list[Path], force: bool) -> None:

@@ -149,8 +149,21 @@ COMMANDS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+# A file of one agency (its reports): it stops `validate` and the commands that read it,
+# no other (tests/test_scoped_reading.py).
+ONE_AGENCY = {"unknown-period"}
+
+
+@pytest.mark.parametrize(
+    ("case", "command"),
+    [
+        (case, command)
+        for command in COMMANDS
+        for case in sorted(CASES)
+        if case not in ONE_AGENCY or command == ["validate"]
+    ],
+    ids=lambda x: x if isinstance(x, str) else x[0],
+)
 def test_bad_input(run: Run, tmp_path: Path, case: str, command: list[str]) -> None:
     files, message = CASES[case]
     root = tmp_path / "ws"

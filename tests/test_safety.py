@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from click.testing import Result
@@ -232,13 +233,20 @@ def test_read_only_folder(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPa
         assert "không lường trước" not in result.stderr
 
 
-def test_disk_full_is_named(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("when", ["writing", "flushing"])
+def test_disk_full_is_named(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
     import errno
 
-    def full(fd: int) -> None:
+    def full(*args: object) -> NoReturn:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(write.os, "fsync", full)
+    if when == "writing":
+        monkeypatch.setattr(write.os, "write", full)
+    else:  # the file system's flush fails, then each file's
+        monkeypatch.setattr(write, "_syncfs", lambda: lambda fd: -1)
+        monkeypatch.setattr(write.os, "fsync", full)
     for command in (["batch", "-q", "-j", "1"], ["subplan", "--all"], ["plan"]):
         out = tmp_path / command[0]
         result = run("-w", str(REPO), *command, "-o", str(out))

@@ -25,13 +25,14 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-REFERENCE = "9a5591dd47507b6fd8f81c4c715a826eb1af00a6"
+REFERENCE = "715bd4ff8e1dcb6f89cacc9290c39f6abd2278a5"
 
 # (workspace inside the tree, period) for the example and two other provinces.
 WORKSPACES = [
     (".", "2024-H1"),
     ("tests/data/workspaces/dak-lak-2024-cchc", "2024-H1"),
     ("tests/data/workspaces/lam-dong-2025-cds", "2025-Q4"),
+    ("examples/quang-ngai-2025", "2026-H1"),
 ]
 
 # The only values of a file that depend on when it was made.

@@ -43,8 +43,8 @@ def same(path: Path) -> Any:
 
 WORKSPACE_FILES = sorted(
     p
-    for folder in (REPO / "plans", REPO / "tests" / "data", REPO / "kehoach_docs" / "starter")
-    for p in folder.rglob("*.y*ml")
+    for folder in ("plans", "examples", "tests/data", "kehoach_docs/starter")
+    for p in (REPO / folder).rglob("*.y*ml")
 )
 
 

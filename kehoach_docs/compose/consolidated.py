@@ -63,13 +63,12 @@ class ConsolidatedComposer(ReportParts):
 
     def per_task(self) -> list[Block]:
         state = self.state
-        overdue = state.overdue()
         codes = [STATUS_CODES[s] for s in STATUSES]
         rows = []
         for key in state.task_keys:
             first = state.entry_of(key)
             counts = state.counts(key)
-            late = sum(1 for s in overdue if s.duty.entry.key == key)
+            late = len(state.overdue(key))
             rows.append(
                 _row(
                     [

@@ -73,6 +73,29 @@ def clause(sentence: str, max_words: int = MAX_WORDS) -> str:
     return sentence.rstrip(" .;,:")
 
 
+class _Names:
+    """The registry's names, with indexes so that a title is matched against the few
+    names that could be in it, not against every name (10,000 agencies: 20,000 names)."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.names = [n for n in registry.names() if n.strip()]
+        self.folded = sorted({fold(n) for n in self.names}, key=len, reverse=True)
+        # A folded name can be in a folded title only if its first word is.
+        self.by_first_word: dict[str, list[int]] = {}
+        self.wordless: list[int] = []
+        for rank, name in enumerate(self.folded):
+            words = name.split()
+            if words:
+                self.by_first_word.setdefault(words[0], []).append(rank)
+            else:
+                self.wordless.append(rank)
+        # A sentence starts with a name: its lowered start is one of these, by length.
+        self.lowered: dict[str, int] = {}
+        for rank, name in enumerate(self.names):
+            self.lowered.setdefault(name.lower(), rank)
+        self.lengths = sorted({len(n) for n in self.lowered})
+
+
 class Addressees:
     """The names a plan uses for who is addressed, to tell a title that only names them
     ("Sở Nội vụ", "Các sở, ban ngành và UBND các huyện") from one that says what is to be
@@ -80,16 +103,40 @@ class Addressees:
     soát …" becomes, in an agency's own plan, "Tiếp tục rà soát …")."""
 
     def __init__(self, registry: Registry) -> None:
-        self.names = [n for n in registry.names() if n.strip()]
-        self.folded = sorted({fold(n) for n in self.names}, key=len, reverse=True)
+        self._index = registry.derived(_Names)
+        self.names = self._index.names
+        self.folded = self._index.folded
+
+    def _candidates(self, rest: str) -> list[str]:
+        """The folded names that could be taken out of `rest`, in the order they are
+        tried (longest first): taking names out only removes whole words, so a name
+        whose words are not all in `rest` never matches."""
+        index = self._index
+        words = set(rest.split())
+        ranks = [*index.wordless]
+        for word in words:
+            for rank in index.by_first_word.get(word, ()):
+                if all(w in words for w in self.folded[rank].split()):
+                    ranks.append(rank)
+        return [self.folded[r] for r in sorted(ranks)]
 
     def only_names(self, title: str) -> bool:
         rest = f" {fold(title)} "
-        for name in self.folded:
+        for name in self._candidates(rest):
             rest = rest.replace(f" {name} ", " ")
         for word in (*(fold(h) for h in _HEADS), "va", "cac"):
             rest = rest.replace(f" {word} ", " ")
         return not rest.strip()
+
+    def _leading_name(self, text: str) -> str | None:
+        """The first name (in the registry's order) that `text` starts with, any case."""
+        lowered = text.lower()
+        ranks = [
+            rank
+            for size in self._index.lengths
+            if (rank := self._index.lowered.get(lowered[:size])) is not None
+        ]
+        return self.names[min(ranks)] if ranks else None
 
     def strip_subject(self, sentence: str) -> str:
         """`sentence` without the names (and their heads' titles) it begins with."""
@@ -98,7 +145,7 @@ class Addressees:
             lowered = rest.lower()
             head = next((h for h in _HEADS if lowered.startswith(h + " ")), "")
             after = rest[len(head) + 1 :] if head else rest
-            name = next((n for n in self.names if after.lower().startswith(n.lower())), None)
+            name = self._leading_name(after)
             if name is None:
                 break
             rest = after[len(name) :]

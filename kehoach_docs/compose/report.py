@@ -119,7 +119,7 @@ class ReportParts:
 class AgencyReportComposer(ReportParts):
     def compose(self, agency: Agency, report: Progress, details: AgencyDetails | None) -> Document:
         # The agency's own report speaks of the tasks it reported on.
-        states = [s for s in self.state.states if s.agency.id == agency.id and s.report]
+        states = [s for s in self.state.of_agency(agency.id) if s.report]
         via = f" (qua {self.follow.name})" if self.follow and self.follow.id != agency.id else ""
         label = self.period.label
         general = report.general
