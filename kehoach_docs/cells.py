@@ -44,8 +44,17 @@ def write_cell(sheet: Worksheet, row: int, column: int, value: Any) -> Cell | Me
 
 
 def append_row(sheet: Worksheet, values: Iterable[Any]) -> None:
-    """`sheet.append` with every text stored through `set_cell`."""
-    sheet.append([strip_xml_forbidden(v) if isinstance(v, str) else v for v in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            set_cell(cell, cell.value)
+    """`sheet.append` with every text stored through `set_cell`. The cells are made
+    before they are appended: finding the new row after (`max_row`) reads every cell
+    of the sheet, quadratic in a table of 10,000 agencies."""
+    from openpyxl.cell.cell import Cell
+
+    cells = []
+    for value in values:
+        cell = Cell(sheet, row=1, column=1)  # placed by `append`
+        if isinstance(value, str):
+            set_cell(cell, strip_xml_forbidden(value))
+        else:
+            cell.value = value
+        cells.append(cell)
+    sheet.append(cells)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -62,6 +64,12 @@ class Project:
 
     # plan id -> period id -> agency id -> what the agency reported for that period
     progress: dict[str, dict[str, dict[str, LoadedProgress]]] = field(default_factory=dict)
+    # Whether `files` keeps every file read (see `_open`).
+    keep: bool = True
+
+    def __post_init__(self) -> None:
+        if not self.keep:
+            self.files = []
 
     def read(
         self,
@@ -75,7 +83,16 @@ class Project:
         `reporters` (None: all) with their data. Raise one DataError listing every
         problem in them; files no one asked for are not read, so their faults stop no
         one (`validate` reads them all)."""
-        entry = self.plan(plan_id)
+        with _no_collection():
+            self._read(self.plan(plan_id), details, period, reporters)
+
+    def _read(
+        self,
+        entry: LoadedPlan,
+        details: Iterable[str] | None,
+        period: str | None,
+        reporters: Iterable[str] | None,
+    ) -> None:
         wanted = None if details is None else frozenset(details)
         reporting = None if reporters is None else frozenset(reporters)
         if period is not None:
@@ -95,6 +112,12 @@ class Project:
             self.warnings.extend(p for p in found if p.warning)
         if problems:
             raise DataError(problems)
+        if not self.keep:
+            # Checked: what was read to check it (10,000 reports) is let go.
+            sources = [d.source for d in own.values()]
+            sources += [r.source for received in reports.values() for r in received.values()]
+            for source in sources:
+                source.release()
 
     def all_details(self, plan_id: str) -> dict[str, AgencyDetails]:
         return {k: v.details for k, v in self.details.get(plan_id, {}).items()}
@@ -166,11 +189,29 @@ def _validate(loaded: Loaded, model: type[BaseModel]) -> tuple[BaseModel | None,
         return None, problems_from(exc, loaded, model)
 
 
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """Loading makes many objects and no cycles: the cyclic collector, run again and
+    again over all of them as they grow, took longer than the parsing (10,000 agencies)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_project(root: Path) -> Project:
     """Load every YAML file of the workspace; raise one DataError listing all problems.
     This is what `validate` checks; a command reads only what it needs (`open_project`,
     then `Project.read`), so that a broken file of one agency stops no one else."""
-    project, problems = _open(root)
+    with _no_collection():
+        return _load_everything(root)
+
+
+def _load_everything(root: Path) -> Project:
+    project, problems = _open(root, keep=True)
     registry, warnings = project.registry, project.warnings
     for plan_id in project.plans:
         found, project.details[plan_id] = _load_details(project, plan_id, None)
@@ -193,14 +234,17 @@ def load_project(root: Path) -> Project:
 def open_project(root: Path) -> Project:
     """The registry and the plans, validated and cross-checked: what every command needs.
     The agencies' own files are read after, as each command needs them (`Project.read`)."""
-    project, problems = _open(root)
+    with _no_collection():
+        project, problems = _open(root, keep=False)
     if problems:
         raise DataError([*problems, *project.warnings])
     return project
 
 
-def _open(root: Path) -> tuple[Project, list[Problem]]:
-    """The workspace's top folder read: the registry, the plans, and their problems."""
+def _open(root: Path, keep: bool) -> tuple[Project, list[Problem]]:
+    """The workspace's top folder read: the registry, the plans, and their problems. With
+    `keep`, the project keeps every file as read (`validate` counts them); else what the
+    checks needed of the registry's files (its raw data, its lines) is let go."""
     root = root.resolve()
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -255,7 +299,7 @@ def _open(root: Path) -> tuple[Project, list[Problem]]:
         found, warned = _check_plan(ids, loaded)
         problems.extend(found)
         warnings.extend(warned)
-    return Project(root, registry, plans, files, warnings), problems
+    return Project(root, registry, plans, files, warnings, keep=keep), problems
 
 
 def _misnamed_plan_folders(root: Path, plans: dict[str, LoadedPlan]) -> list[Problem]:

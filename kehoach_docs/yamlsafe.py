@@ -39,9 +39,23 @@ _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 # Where libyaml and PyYAML's parser part ways (found by comparing them on random text):
 # a tab, a byte-order mark inside the text, a "?" (libyaml allows it inside words in
 # "[…]" and "{…}"), a tag ("!") at the start of a token, a comment right after a block
-# scalar's "|" or ">". PyYAML's parser alone reads a file
-# with any of them, so that nothing refused before is accepted now, nor read otherwise.
-_PYTHON_ONLY = re.compile(r"[\t\ufeff?]|(?:^|[\s\[\]{},])!|[|>][-+0-9]*#")
+# scalar's "|" or ">". PyYAML's parser alone reads a file with any of them, so that
+# nothing refused before is accepted now, nor read otherwise.
+_TAG = re.compile(r"(?:^|[\s\[\]{},])!")
+_BLOCK_COMMENT = re.compile(r"[|>][-+0-9]*#")
+
+
+def _python_only(text: str) -> bool:
+    # Looked for character by character first: a regular expression over the whole text
+    # cost as much as libyaml's parse of a small file.
+    return (
+        "\t" in text
+        or "\ufeff" in text
+        or "?" in text
+        or ("!" in text and _TAG.search(text) is not None)
+        or (("|" in text or ">" in text) and _BLOCK_COMMENT.search(text) is not None)
+        or _NON_PRINTABLE.search(text) is not None
+    )
 
 
 def field_name(path: PathKey) -> str:
@@ -76,6 +90,11 @@ class Loaded:
 
     def problem(self, path: PathKey, message: str, warning: bool = False) -> Problem:
         return Problem(self.display, self.line_of(path), field_name(path), message, warning)
+
+    def release(self) -> None:
+        """Let go of the data and the lines once checked, keeping the file's name."""
+        self.data = None
+        self.lines = {}
 
 
 class _TooBig(Exception):
@@ -215,9 +234,10 @@ def load_yaml(path: Path, display: str) -> Loaded:
         line = raw[: exc.start].count(b"\n") + 1
         raise fail("tệp không ở mã UTF-8: hãy lưu lại với mã hóa UTF-8", line) from None
     fast = _fast_loader()
-    if fast is not None and not (_PYTHON_ONLY.search(text) or _NON_PRINTABLE.search(text)):
+    if fast is not None and not _python_only(text):
         try:
-            node = yaml.compose(text, Loader=fast)
+            # The bytes, already known to be UTF-8: libyaml reads them faster than text.
+            node = yaml.compose(raw, Loader=fast)
         except (yaml.YAMLError, RecursionError):
             pass  # said below by PyYAML's parser, in its words
         else:
