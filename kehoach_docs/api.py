@@ -9,19 +9,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import kinds
-from .compose.plan import compose_plan
-from .compose.subplan import compose_subplan
-from .document import Document
 from .duties import Duty, Load, agencies_with_duties, duties_of, loads
 from .errors import KehoachError, Problem
 from .models.registry import Agency
 from .outline import entries
-from .periods import Period
-from .progress import PeriodState
 
+# What composing and rendering need is imported where it is used: `validate` and the
+# other commands that write nothing start without it.
 if TYPE_CHECKING:
     from .check import Report as CheckReport
+    from .document import Document
     from .importer import ImportResult
+    from .periods import Period
+    from .progress import PeriodState
 from .template_paths import find_template
 from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project, open_project
 from .write import write_atomic
@@ -113,6 +113,8 @@ class Job:
 
 
 def plan_job(project: Project, entry: LoadedPlan) -> Job:
+    from .compose.plan import compose_plan
+
     issuer = project.registry.agencies[entry.plan.issuer]
     return Job(
         kinds.PLAN,
@@ -123,6 +125,8 @@ def plan_job(project: Project, entry: LoadedPlan) -> Job:
 
 
 def subplan_job(project: Project, entry: LoadedPlan, agency: Agency) -> Job:
+    from .compose.subplan import compose_subplan
+
     details = project.details_for(entry.id, agency.id)
     return Job(
         kinds.SUBPLAN,

@@ -12,7 +12,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, 
 class Model(BaseModel):
     """Unknown keys are errors: a misspelt key must not be silently ignored."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=False, frozen=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=False, frozen=True, defer_build=True)
 
 
 # `[^key]` in a text field refers to the footnote `key` of the plan's `chu_thich`.

@@ -621,7 +621,3 @@ class Plan(Model):
 class PlanFile(Model):
     plan: Plan = Field(alias="ke_hoach", description="Toàn bộ kế hoạch")
 
-
-# Item and TaskTable refer to each other; pydantic resolves the names once both exist.
-TaskTable.model_rebuild()
-Item.model_rebuild()
