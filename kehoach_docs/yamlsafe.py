@@ -14,11 +14,22 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import DataError, Problem
@@ -35,6 +46,10 @@ _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null")}
 _TIMESTAMP = _STD + "timestamp"
 _STR = _STD + "str"
+_MAP = _STD + "map"
+_SEQ = _STD + "seq"
+_MERGE = _STD + "merge"
+_BAD_KEY = "khóa phải là một chữ đơn (không dùng khóa gộp “<<”)"
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 # Where libyaml and PyYAML's parser part ways (found by comparing them on random text):
 # a tab, a byte-order mark inside the text, a "?" (libyaml allows it inside words in
@@ -101,68 +116,86 @@ class _TooBig(Exception):
     pass
 
 
+class _Fallback(Exception):
+    """libyaml's events say something only PyYAML's composer has words for."""
+
+
 class _Builder:
+    """The data of a node tree (PyYAML's composer), every value with its line."""
+
     def __init__(self, loaded: Loaded) -> None:
         self.loaded = loaded
         self.problems: list[Problem] = []
         self.count = 0
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def fail(self, node: Node, path: PathKey, message: str) -> None:
-        self.problems.append(
-            Problem(self.loaded.display, node.start_mark.line + 1, field_name(path), message)
-        )
+    def fail(self, line: int, path: PathKey, message: str) -> None:
+        self.problems.append(Problem(self.loaded.display, line, field_name(path), message))
 
-    def build(self, node: Node, path: PathKey) -> Any:
+    def counted(self, path: PathKey, line: int) -> None:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig
-        self.loaded.lines.setdefault(path, node.start_mark.line + 1)
+        self.loaded.lines.setdefault(path, line)
+
+    def build(self, node: Node, path: PathKey) -> Any:
+        line = node.start_mark.line + 1
+        self.counted(path, line)
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
-            if node.tag != _STD + "seq":
-                self.fail(node, path, f"thẻ YAML “{node.tag}” không được phép")
+            if node.tag != _SEQ:
+                self.fail(line, path, f"thẻ YAML “{node.tag}” không được phép")
                 return None
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        return self.scalar(node, path)
+        return self.scalar(node.tag, node.value, line, path, lambda: node)
 
     def mapping(self, node: MappingNode, path: PathKey) -> dict[str, Any]:
-        if node.tag != _STD + "map":
-            self.fail(node, path, f"thẻ YAML “{node.tag}” không được phép")
+        if node.tag != _MAP:
+            self.fail(node.start_mark.line + 1, path, f"thẻ YAML “{node.tag}” không được phép")
             return {}
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == _STD + "merge":
-                self.fail(key_node, path, "khóa phải là một chữ đơn (không dùng khóa gộp “<<”)")
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode) or key_node.tag == _MERGE:
+                self.fail(line, path, _BAD_KEY)
                 continue
-            key = nfc(str(key_node.value))
-            child = (*path, key)
-            if key in out:
-                first = self.loaded.lines.get(child)
-                self.fail(key_node, child, f"khóa “{key}” bị lặp (đã có ở dòng {first})")
-                continue
-            self.loaded.lines[child] = key_node.start_mark.line + 1
-            out[key] = self.build(value_node, child)
+            text = nfc(str(key_node.value))
+            child = self.key(out, text, line, path)
+            if child is not None:
+                out[text] = self.build(value_node, child)
         return out
 
-    def scalar(self, node: ScalarNode, path: PathKey) -> Any:
-        if node.tag == _TIMESTAMP:
+    def key(self, out: dict[str, Any], key: str, line: int, path: PathKey) -> PathKey | None:
+        """The path of the value under `key`, or None for a key already there."""
+        child = (*path, key)
+        if key in out:
+            first = self.loaded.lines.get(child)
+            self.fail(line, child, f"khóa “{key}” bị lặp (đã có ở dòng {first})")
+            return None
+        self.loaded.lines[child] = line
+        return child
+
+    def scalar(
+        self, tag: str, raw: str, line: int, path: PathKey, node: Callable[[], ScalarNode]
+    ) -> Any:
+        value: Any
+        if tag == _TIMESTAMP:
             # Dates stay text so that an impossible date is reported by the schema
             # with its field, not raised here by datetime.
-            return node.value
-        if node.tag == _STR:
-            value = node.value  # what the constructor would return, without its machinery
-        elif node.tag not in _SCALAR_TAGS:
-            self.fail(node, path, f"thẻ YAML “{node.tag}” không được phép")
+            return raw
+        if tag == _STR:
+            value = raw  # what the constructor would return, without its machinery
+        elif tag not in _SCALAR_TAGS:
+            self.fail(line, path, f"thẻ YAML “{tag}” không được phép")
             return None
         else:
             try:
-                value = self.constructor.construct_object(node)
+                value = self.constructor.construct_object(node())
             except ValueError:
                 # Python refuses to convert integers of more than 4300 digits.
-                self.fail(node, path, "số có quá nhiều chữ số: nếu là chữ, hãy đặt trong ngoặc kép")
+                self.fail(line, path, "số có quá nhiều chữ số: nếu là chữ, hãy đặt trong ngoặc kép")
                 return None
         if isinstance(value, str):
             value = nfc(value)
@@ -176,43 +209,166 @@ class _Builder:
         return value
 
 
-@functools.lru_cache(maxsize=1)
-def _fast_loader() -> type[yaml.SafeLoader] | None:
-    """libyaml's loader, if PyYAML was built with it and it bounds nesting (libyaml 0.2.5
-    and later): PyYAML's composer over libyaml recurses in C, unguarded."""
-    loader: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
-    if loader is None:
-        return None
-    try:
-        yaml.compose("[" * 1100 + "]" * 1100, Loader=loader)
-    except yaml.YAMLError:
-        return loader
-    return None
+Next = Callable[[], Event]
+# Far deeper than any real file; far from where PyYAML's recursive composer gives up.
+_DEEP = 100
 
 
-def _tree(loaded: Loaded, node: Node | None, fast: bool) -> Any:
-    """The data of a node tree, refused as it always was; None where the tree came from
-    libyaml and only PyYAML's parser can say what is wrong (nesting too deep for it)."""
-    if node is None:
-        raise DataError([Problem(loaded.display, None, "", "tệp rỗng: không có nội dung YAML nào")])
-    builder = _Builder(loaded)
-    try:
-        data = builder.build(node, ())
-    except (_TooBig, RecursionError):
-        if fast:
-            return None
-        raise DataError(
-            [
-                Problem(
-                    loaded.display, None, "",
-                    f"tệp có quá nhiều giá trị (hơn {MAX_NODES}): có thể do bí danh YAML "
-                    "(&, *) lồng nhau",
-                )
-            ]
-        ) from None  # fmt: skip
-    if builder.problems:
-        raise DataError(builder.problems)
-    return data
+class _EventBuilder(_Builder):
+    """The same data and lines built from libyaml's events as they come, with no node tree
+    in between: the tree of a 3 MB registry held 90 MB at once, two marks for each value.
+    Anchored values keep their events, replayed at each alias as the tree would be walked
+    again there. Whatever PyYAML's composer would refuse or read differently (an alias as
+    a key, to an unknown anchor or to its own anchor, an anchor twice, a second document)
+    raises _Fallback: PyYAML's parser then reads the file, as it did before."""
+
+    def __init__(self, loaded: Loaded, loader: Any, text: str) -> None:
+        super().__init__(loaded)
+        self.loader = loader
+        self.text = text
+        self.anchors: dict[str, list[Event]] = {}
+        self.recording: list[tuple[str, list[Event]]] = []
+
+    @functools.cached_property
+    def last_line(self) -> int:
+        """The number of the text's last line, counting line breaks as PyYAML does."""
+        text = self.text
+        breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+        return 1 + breaks + sum(text.count(c) for c in "\x85\u2028\u2029")
+
+    def next(self) -> Event:
+        event: Event = self.loader.get_event()
+        for _, events in self.recording:
+            events.append(event)
+        return event
+
+    def document(self) -> tuple[bool, Any]:
+        """(whether the file holds a document, its data)."""
+        self.next()  # stream start
+        if isinstance(self.next(), StreamEndEvent):
+            return False, None
+        data = self.node(self.next(), self.next, (), replaying=False)
+        self.next()  # document end
+        if not isinstance(self.next(), StreamEndEvent):
+            raise _Fallback  # a second document
+        return True, data
+
+    def resolve(self, kind: type[Node], event: Any, value: str | None) -> str:
+        tag: str | None = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(kind, value, event.implicit)
+        assert tag is not None
+        return tag
+
+    def anchor(self, event: Any, replaying: bool) -> None:
+        """Note the anchor an event opens (in a replay, it is known already)."""
+        name = event.anchor
+        if name is None or replaying:
+            return
+        if name in self.anchors or any(name == n for n, _ in self.recording):
+            raise _Fallback  # an anchor twice
+        if isinstance(event, ScalarEvent):
+            self.anchors[name] = [event]
+        else:
+            self.recording.append((name, [event]))
+
+    def close(self, event: Any, replaying: bool) -> None:
+        if event.anchor is not None and not replaying and not isinstance(event, ScalarEvent):
+            name, events = self.recording.pop()
+            self.anchors[name] = events
+
+    def node(self, event: Any, pull: Next, path: PathKey, replaying: bool) -> Any:
+        if isinstance(event, AliasEvent):
+            events = self.anchors.get(event.anchor or "")
+            if events is None:
+                raise _Fallback  # an unknown anchor, or an alias inside its own anchor
+            replay = iter(events)
+            return self.node(next(replay), lambda: next(replay), path, replaying=True)
+        if len(path) > _DEEP:
+            raise _Fallback  # where PyYAML's composer may run out of stack, it decides
+        self.anchor(event, replaying)
+        line = event.start_mark.line + 1
+        self.counted(path, line)
+        out: Any
+        if isinstance(event, ScalarEvent):
+            if not event.value and line > self.last_line:
+                # An empty value at the end of a file with no line break after it:
+                # libyaml marks it on the next line, PyYAML's parser on this one.
+                raise _Fallback
+            tag = self.resolve(ScalarNode, event, event.value)
+            out = self.scalar(tag, event.value, line, path, lambda: _scalar_node(tag, event))
+        elif isinstance(event, MappingStartEvent):
+            out = self.mapping_events(event, pull, path, replaying)
+        elif isinstance(event, SequenceStartEvent):
+            tag = self.resolve(SequenceNode, event, None)
+            if tag != _SEQ:
+                self.fail(line, path, f"thẻ YAML “{tag}” không được phép")
+                self.skip_rest(pull, replaying)
+                out = None
+            else:
+                out = []
+                while not isinstance(item := pull(), SequenceEndEvent):
+                    out.append(self.node(item, pull, (*path, len(out)), replaying))
+        else:
+            raise _Fallback
+        self.close(event, replaying)
+        return out
+
+    def mapping_events(self, start: Any, pull: Next, path: PathKey, replaying: bool) -> Any:
+        tag = self.resolve(MappingNode, start, None)
+        if tag != _MAP:
+            self.fail(start.start_mark.line + 1, path, f"thẻ YAML “{tag}” không được phép")
+            self.skip_rest(pull, replaying)
+            return {}
+        out: dict[str, Any] = {}
+        while not isinstance(key := cast(Any, pull()), MappingEndEvent):
+            line = key.start_mark.line + 1
+            if isinstance(key, AliasEvent):  # (its mark is where it stands)
+                raise _Fallback  # an alias as a key
+            self.anchor(key, replaying)
+            if not isinstance(key, ScalarEvent):
+                self.fail(line, path, _BAD_KEY)
+                self.skip_rest(pull, replaying)  # the key's own collection
+                self.close(key, replaying)
+                self.skip(pull(), pull, replaying)
+                continue
+            if self.resolve(ScalarNode, key, key.value) == _MERGE:
+                self.fail(line, path, _BAD_KEY)
+                self.skip(pull(), pull, replaying)
+                continue
+            text = nfc(str(key.value))
+            child = self.key(out, text, line, path)
+            if child is None:
+                self.skip(pull(), pull, replaying)
+            else:
+                out[text] = self.node(pull(), pull, child, replaying)
+        return out
+
+    def skip(self, event: Any, pull: Next, replaying: bool) -> None:
+        """Read past a value that is not built, its anchors still noted."""
+        if isinstance(event, AliasEvent):
+            if event.anchor not in self.anchors:
+                raise _Fallback
+            return
+        self.anchor(event, replaying)
+        if not isinstance(event, ScalarEvent):
+            self.skip_rest(pull, replaying)
+        self.close(event, replaying)
+
+    def skip_rest(self, pull: Next, replaying: bool) -> None:
+        """Read past the rest of a collection whose start has been read."""
+        while not isinstance(event := pull(), (MappingEndEvent, SequenceEndEvent)):
+            self.skip(event, pull, replaying)
+
+
+def _scalar_node(tag: str, event: Any) -> ScalarNode:
+    return ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+
+
+@functools.cache
+def _fast_loader() -> Any:
+    """libyaml's loader, if PyYAML was built with it."""
+    return getattr(yaml, "CSafeLoader", None)
 
 
 def load_yaml(path: Path, display: str) -> Loaded:
@@ -235,17 +391,23 @@ def load_yaml(path: Path, display: str) -> Loaded:
         raise fail("tệp không ở mã UTF-8: hãy lưu lại với mã hóa UTF-8", line) from None
     fast = _fast_loader()
     if fast is not None and not _python_only(text):
+        # The bytes, already known to be UTF-8: libyaml reads them faster than text.
+        loader = fast(raw)
+        events = _EventBuilder(loaded, loader, text)
         try:
-            # The bytes, already known to be UTF-8: libyaml reads them faster than text.
-            node = yaml.compose(raw, Loader=fast)
-        except (yaml.YAMLError, RecursionError):
+            found, data = events.document()
+        except (yaml.YAMLError, RecursionError, _Fallback, _TooBig):
             pass  # said below by PyYAML's parser, in its words
         else:
-            data = _tree(loaded, node, fast=True)
-            if data is not None:
-                loaded.data = data
-                return loaded
-            loaded = Loaded(path=path, display=display, data=None)
+            if not found:
+                raise fail("tệp rỗng: không có nội dung YAML nào")
+            if events.problems:
+                raise DataError(events.problems)
+            loaded.data = data
+            return loaded
+        finally:
+            loader.dispose()
+        loaded = Loaded(path=path, display=display, data=None)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -259,5 +421,15 @@ def load_yaml(path: Path, display: str) -> Loaded:
         raise fail("lỗi cú pháp YAML: cú pháp sai") from None
     except RecursionError:
         raise fail("tệp lồng nhau quá sâu") from None
-    loaded.data = _tree(loaded, node, fast=False)
+    if node is None:
+        raise fail("tệp rỗng: không có nội dung YAML nào")
+    builder = _Builder(loaded)
+    try:
+        loaded.data = builder.build(node, ())
+    except (_TooBig, RecursionError):
+        raise fail(
+            f"tệp có quá nhiều giá trị (hơn {MAX_NODES}): có thể do bí danh YAML (&, *) lồng nhau"
+        ) from None
+    if builder.problems:
+        raise DataError(builder.problems)
     return loaded

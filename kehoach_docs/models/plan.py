@@ -620,4 +620,3 @@ class Plan(Model):
 
 class PlanFile(Model):
     plan: Plan = Field(alias="ke_hoach", description="Toàn bộ kế hoạch")
-
