@@ -94,6 +94,8 @@ class _Names:
         for rank, name in enumerate(self.names):
             self.lowered.setdefault(name.lower(), rank)
         self.lengths = sorted({len(n) for n in self.lowered})
+        # Task headings made so far (task_heading), by entry.
+        self.headings: dict[int, tuple[Entry, str]] = {}
 
 
 class Addressees:
@@ -172,7 +174,17 @@ def item_heading(entry: Entry, names: Addressees) -> str:
 
 def task_heading(entry: Entry, names: Addressees) -> str:
     """The item's heading, after its parent's title where the parent is a titled task
-    group rather than a section of the plan."""
+    group rather than a section of the plan. Made once per task (every agency's
+    documents name the same tasks)."""
+    known = names._index.headings.get(id(entry))
+    if known is not None and known[0] is entry:
+        return known[1]
+    heading = _task_heading(entry, names)
+    names._index.headings[id(entry)] = (entry, heading)
+    return heading
+
+
+def _task_heading(entry: Entry, names: Addressees) -> str:
     own = item_heading(entry, names)
     parent = entry.parent
     if parent is None or parent.level < 2 or not parent.item.title:

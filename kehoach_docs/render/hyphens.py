@@ -21,6 +21,8 @@ _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 def _cuts(text: str) -> list[int]:
     """Positions of the hyphens of every symbol in `text`."""
     cuts: list[int] = []
+    if "/" not in text or "-" not in text:
+        return cuts  # no symbol: most texts, looked at once rather than word by word
     for word in _WORD.finditer(text):
         token = word.group(0)
         if "/" in token and "-" in token:

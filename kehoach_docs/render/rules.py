@@ -66,9 +66,20 @@ def _ratio(paragraph: etree._Element) -> float:
 def draw_rules(body: etree._Element, book: StyleBook, text_width: int) -> int:
     """Turn every rule paragraph into a sized line; return how many were drawn."""
     count = 0
-    for paragraph in list(body.iter(w("p"))):
-        if _style_of(paragraph) != RULE_STYLE:
-            continue
+    # The paragraphs whose style is the rule's, found from the styles named (a few)
+    # rather than by looking into every paragraph.
+    p_pr, p_style, val = w("pPr"), w("pStyle"), w("val")
+    found = [
+        paragraph
+        for style in body.iter(p_style)
+        if style.get(val) == RULE_STYLE
+        and (p_pr_el := style.getparent()) is not None
+        and p_pr_el.tag == p_pr
+        and (paragraph := p_pr_el.getparent()) is not None
+        and paragraph.tag == w("p")
+        and _style_of(paragraph) == RULE_STYLE
+    ]
+    for paragraph in found:
         ratio = _ratio(paragraph)
         above = paragraph.getprevious()
         while above is not None and above.tag != w("p"):
