@@ -21,7 +21,7 @@ import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -236,11 +236,19 @@ def _pool(workers: int, renderer: _Renderer, needs: Needs) -> ProcessPoolExecuto
     return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(spawned,))
 
 
-def _chunks(specs: list[Spec], workers: int) -> list[list[Spec]]:
-    """Chunks of documents, each rendered by one worker and flushed to disk at once: a
-    few per worker so that the work evens out, at most 64 (files held open at once)."""
-    size = max(1, min(64, -(-len(specs) // (workers * 4))))
-    return [specs[i : i + size] for i in range(0, len(specs), size)]
+# Documents of the whole plan (every agency in them): each alone, and first, so that the
+# other workers share out the rest meanwhile instead of waiting for them at the end.
+_LARGE = {kinds.CONSOLIDATED.id, kinds.WORKBOOK.id}
+
+
+def _chunks(specs: list[Spec], workers: int) -> list[list[int]]:
+    """Chunks of documents (their places in `specs`), each rendered by one worker and
+    flushed to disk at once: a few per worker so that the work evens out, at most 64
+    (files held open at once)."""
+    large = [[i] for i, s in enumerate(specs) if s.kind in _LARGE]
+    rest = [i for i, s in enumerate(specs) if s.kind not in _LARGE]
+    size = max(1, min(64, -(-len(rest) // (workers * 4))))
+    return large + [rest[i : i + size] for i in range(0, len(rest), size)]
 
 
 @dataclass
@@ -346,27 +354,37 @@ def run_batch(
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(specs)))
     chunks = _chunks(specs, workers)
-    outcomes: list[Outcome] = []
+    done: dict[int, Outcome] = {}
+
+    def finished(chunk: list[int], outcomes: list[Outcome]) -> Iterator[Outcome]:
+        for index, outcome in zip(chunk, outcomes, strict=True):
+            done[index] = outcome
+            yield outcome
+
     if workers == 1:
-        stream: Iterator[Outcome] = (o for chunk in chunks for o in renderer.run(chunk))
-        for outcome in progress(stream, len(specs)) if progress else stream:
-            outcomes.append(outcome)
+        stream: Iterator[Outcome] = (
+            o for chunk in chunks for o in finished(chunk, renderer.run([specs[i] for i in chunk]))
+        )
+        for _ in progress(stream, len(specs)) if progress else stream:
+            pass
     else:
         # What the parent holds is not collected in the workers (where the collector
         # would touch, and so copy, every page of it).
         gc.freeze()
         pool = _pool(workers, renderer, needs)
         try:
-            results = pool.map(_run_in_worker, chunks)
-            stream = (o for done in results for o in done)
-            for outcome in progress(stream, len(specs)) if progress else stream:
-                outcomes.append(outcome)
+            futures = {pool.submit(_run_in_worker, [specs[i] for i in c]): c for c in chunks}
+            stream = (o for f in as_completed(futures) for o in finished(futures[f], f.result()))
+            for _ in progress(stream, len(specs)) if progress else stream:
+                pass
         except KeyboardInterrupt:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         finally:
             gc.unfreeze()
         pool.shutdown()
+    # In the order of the specs, whatever order they were done in.
+    outcomes = [done[i] for i in range(len(specs))]
 
     if pdf:
         from .pdf import to_pdf
