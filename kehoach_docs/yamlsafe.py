@@ -210,6 +210,7 @@ class _Builder:
 
 
 Next = Callable[[], Event]
+_RESOLVED: dict[tuple[type[Node], str | None, Any], str] = {}
 # Far deeper than any real file; far from where PyYAML's recursive composer gives up.
 _DEEP = 100
 
@@ -238,8 +239,9 @@ class _EventBuilder(_Builder):
 
     def next(self) -> Event:
         event: Event = self.loader.get_event()
-        for _, events in self.recording:
-            events.append(event)
+        if self.recording:
+            for _, events in self.recording:
+                events.append(event)
         return event
 
     def document(self) -> tuple[bool, Any]:
@@ -256,7 +258,14 @@ class _EventBuilder(_Builder):
     def resolve(self, kind: type[Node], event: Any, value: str | None) -> str:
         tag: str | None = event.tag
         if tag is None or tag == "!":
-            tag = self.loader.resolve(kind, value, event.implicit)
+            # The same keys and words come again and again (10,000 reports): the
+            # resolver's answer, which depends on nothing else, is kept.
+            key = (kind, value, event.implicit)
+            tag = _RESOLVED.get(key)
+            if tag is None:
+                tag = self.loader.resolve(kind, value, event.implicit)
+                if len(_RESOLVED) < 10_000:
+                    _RESOLVED[key] = tag
         assert tag is not None
         return tag
 
