@@ -607,6 +607,9 @@ def _check_plan(ids: _Ids, loaded: Loaded) -> tuple[list[Problem], list[Problem]
             )
         )
     need(plan.get("co_quan_theo_doi"), (*base, "co_quan_theo_doi"), agency_only=True)
+    reminder = plan.get("don_doc")
+    if isinstance(reminder, dict):
+        need(reminder.get("co_quan"), (*base, "don_doc", "co_quan"), agency_only=True)
 
     item_ids: dict[str, int | None] = {}
     raw_notes = plan.get("chu_thich")
