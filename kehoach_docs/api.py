@@ -21,6 +21,7 @@ from .progress import PeriodState
 if TYPE_CHECKING:
     from .check import Report as CheckReport
     from .importer import ImportResult
+    from .reminders import Reminders
 from .template_paths import find_template
 from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project
 from .write import write_atomic
@@ -369,6 +370,74 @@ class ConsolidatedResult:
     written: list[Path]
     missing: list[Agency]  # agencies that have not reported for the period
     period: str
+
+
+def reminders_for(
+    project: Project, entry: LoadedPlan, state: PeriodState, today: date, day: date | None = None
+) -> Reminders:
+    from .reminders import resolve, sender_of
+
+    sender = sender_of(entry.plan, project.registry)
+    details = project.details_for(entry.id, sender.id)
+    return resolve(entry.plan, project.registry, state, details, today, day)
+
+
+def reminder_jobs(
+    project: Project, entry: LoadedPlan, state: PeriodState, reminders: Reminders
+) -> list[Job]:
+    """The công văn đôn đốc of a period: to those who have not reported, to those with
+    tasks past their deadline; none for nobody."""
+    from .compose.reminder import compose_overdue_reminder, compose_reminder
+
+    stem = f"{entry.id}-{state.period.id}"
+    plan, registry = entry.plan, project.registry
+    jobs = []
+    if reminders.missing:
+        jobs.append(
+            Job(kinds.REMINDER, reminders.sender, f"{stem}-don-doc.docx",
+                lambda: compose_reminder(plan, registry, state, reminders))
+        )  # fmt: skip
+    if reminders.overdue:
+        jobs.append(
+            Job(kinds.OVERDUE_REMINDER, reminders.sender, f"{stem}-don-doc-qua-han.docx",
+                lambda: compose_overdue_reminder(plan, registry, state, reminders))
+        )  # fmt: skip
+    return jobs
+
+
+@dataclass
+class ReminderResult:
+    written: list[Path]
+    reminders: Reminders
+    period: str
+
+
+def build_reminders(
+    workspace: Path, period: str, plan_id: str | None = None, output: Path | None = None,
+    pdf: bool = False, day: date | None = None,
+) -> ReminderResult:  # fmt: skip
+    """The công văn đôn đốc of a period, dated `day` (printed) or today (left blank);
+    nothing is written when everyone has reported and no task is overdue."""
+    project = load_project(workspace)
+    entry = project.plan(plan_id)
+    state = period_state_for(project, entry, period)
+    reminders = reminders_for(project, entry, state, date.today(), day)
+    jobs = reminder_jobs(project, entry, state, reminders)
+    written = write_jobs(project, jobs, output_dir_for(project, output)) if jobs else []
+    return ReminderResult(with_pdf(written, pdf), reminders, state.period.label)
+
+
+def status(
+    workspace: Path, period: str, plan_id: str | None = None, width: int = 100,
+    colour: bool = False,
+) -> str:  # fmt: skip
+    """Where every agency stands in a period, as text for a terminal."""
+    from .glance import status_text
+
+    project = load_project(workspace)
+    entry = project.plan(plan_id)
+    state = period_state_for(project, entry, period)
+    return status_text(entry.plan, project.registry, state, width, colour)
 
 
 def forms(

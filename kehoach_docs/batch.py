@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,8 @@ from .api import (
     output_dir_for,
     period_state_for,
     plan_job,
+    reminder_jobs,
+    reminders_for,
     report_job,
     select_agencies,
     subplan_job,
@@ -109,7 +111,17 @@ class _Renderer:
         assert self.state is not None
         if spec.kind == kinds.REPORT.id:
             return report_job(self.project, self.entry, self.state, agency)
+        if spec.kind in (kinds.REMINDER.id, kinds.OVERDUE_REMINDER.id):
+            return next(j for j in self.reminder_jobs() if j.kind.id == spec.kind)
         return consolidated_job(self.project, self.entry, self.state)
+
+    def reminder_jobs(self) -> list[Job]:
+        """The công văn đôn đốc of the period, once its report deadline has passed."""
+        state = self.state
+        if state is None or date.today() <= state.period.due:
+            return []
+        reminders = reminders_for(self.project, self.entry, state, date.today())
+        return reminder_jobs(self.project, self.entry, state, reminders)
 
     def document(self, spec: Spec) -> tuple[Path, bytes]:
         if spec.kind == kinds.WORKBOOK.id:
@@ -277,6 +289,7 @@ def run_batch(
         follow = consolidated_job(project, entry, state).agency
         specs += [Spec(kinds.REPORT.id, a.id) for a in agencies if a.id in state.reports]
         specs += [Spec(kinds.CONSOLIDATED.id, follow.id), Spec(kinds.WORKBOOK.id, follow.id)]
+        specs += [Spec(j.kind.id, j.agency.id) for j in renderer.reminder_jobs()]
     # Every template is prepared and tried on a first document before anything is written,
     # so that a broken workspace template stops the batch with nothing half done.
     renderer.try_templates(specs)

@@ -347,7 +347,7 @@ def test_batch_with_period_adds_reports(run: Run, tmp_path: Path) -> None:
     [folder] = [p for p in tmp_path.iterdir() if p.is_dir()]
     assert len(list(folder.glob("*-bao-cao-*.docx"))) == 21
     assert len(list(folder.glob("*.xlsx"))) == 1
-    assert "Đã ghi 53/53 văn bản" in result.stdout
+    assert "Đã ghi 55/55 văn bản" in result.stdout
 
 
 def test_a_period_before_the_plan_is_refused(run: Run, tmp_path: Path) -> None:
