@@ -35,8 +35,10 @@ def print_on_a4_landscape(sheet: Worksheet) -> None:
 
 
 def _sheet(
-    book: Workbook, title: str, head: list[str], rows: Iterable[list[Any]], widths: list[int]
-) -> Worksheet:
+    book: Workbook, title: str, head: list[str], rows: Iterable[list[Any]], widths: list[int],
+    hide_ids: bool = False,
+) -> Worksheet:  # fmt: skip
+    """A table sheet; with `hide_ids`, its first column (the ids, for programs) is hidden."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -49,6 +51,7 @@ def _sheet(
         append_row(sheet, values)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.column_dimensions["A"].hidden = hide_ids
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -168,9 +171,8 @@ def agencies_sheet(book: Workbook, state: PeriodState) -> Worksheet:
         rows.append([agency.id, agency.name, *counts, sum(counts), late])
     sheet = _sheet(
         book, "Theo cơ quan", ["Mã", "Cơ quan, đơn vị", *CHART_SERIES, "Cộng", "Quá hạn"], rows,
-        [28, 40] + [13] * len(CHART_SERIES) + [8, 9],
+        [28, 40] + [13] * len(CHART_SERIES) + [8, 9], hide_ids=True,
     )  # fmt: skip
-    sheet.column_dimensions["A"].hidden = True
     sheet.freeze_panes = "C2"
     sheet.print_title_cols = "A:B"
     return sheet
