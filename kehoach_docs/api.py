@@ -242,7 +242,8 @@ def scaffold(
     found = find_agency(project, agency)
     duties = duties_of(entry.plan, project.registry, found.id)
     issuer = project.registry.agencies[entry.plan.issuer]
-    text = scaffold_text(entry.id, issuer, found, duties, Addressees(project.registry))
+    year = entry.plan.issue_year or date.today().year
+    text = scaffold_text(entry.id, issuer, found, duties, Addressees(project.registry), year)
     path = details_dir(project.root, entry.id) / f"{found.id}.yaml"
     return ScaffoldResult(path, keep_or_replace(path, text.encode("utf-8"), force))
 

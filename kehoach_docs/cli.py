@@ -178,12 +178,14 @@ def agencies(opts: Options) -> None:
     rows = call(list_agencies, opts.workspace, opts.plan)
     width = max(len(r.agency.id) for r in rows)
     name_width = max(len(r.agency.name) for r in rows)
+    kind_width = max([4, *(len(r.agency.kind) for r in rows)])
     click.echo(
-        f"{'MÃ':<{width}}  {'TÊN':<{name_width}}  {'LOẠI':<12} CHỦ TRÌ  PHỐI HỢP  TRÁCH NHIỆM"
+        f"{'MÃ':<{width}}  {'TÊN':<{name_width}}  {'LOẠI':<{kind_width}} CHỦ TRÌ  PHỐI HỢP  "
+        "TRÁCH NHIỆM"
     )
     for r in rows:
         click.echo(
-            f"{r.agency.id:<{width}}  {r.agency.name:<{name_width}}  {r.agency.kind:<12} "
+            f"{r.agency.id:<{width}}  {r.agency.name:<{name_width}}  {r.agency.kind:<{kind_width}} "
             f"{r.load.led:>7}  {r.load.supported:>8}  {r.load.responsibilities:>11}"
         )
 
@@ -199,6 +201,9 @@ def tasks(opts: Options, agency: str | None) -> None:
     if not agency:
         raise click.UsageError(NEED_AGENCY)
     found, duties = call(agency_tasks, opts.workspace, agency, opts.plan)
+    if not duties:
+        click.echo(f"{found.name} ({found.id}): không có nhiệm vụ, trách nhiệm nào trong kế hoạch")
+        return
     click.echo(f"{found.name} ({found.id}): {len(duties)} nhiệm vụ, trách nhiệm")
     width = max([7, *(len(d.entry.ref) for d in duties)])
     for duty in duties:
@@ -360,7 +365,7 @@ def dondoc(opts: Options, period: str, output: Path | None, pdf: bool, day: date
     if r.overdue:
         click.echo(f"Đôn đốc nhiệm vụ quá hạn ({len(r.overdue)} cơ quan, đơn vị):")
         for agency, tasks in r.overdue:
-            refs = ", ".join(t.duty.entry.ref for t in tasks)
+            refs = "; ".join(t.duty.entry.label for t in tasks)
             click.echo(f"  - {agency.name} ({agency.id}): {refs}")
     click.echo(
         f"Hạn mới: {short_date(r.deadline)} ({r.working_days} ngày làm việc kể từ ngày "

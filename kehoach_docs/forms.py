@@ -105,7 +105,7 @@ def form_workbook(
             else item.timeframe.text if item.timeframe else ""
         )  # fmt: skip
         values: list[Any] = [
-            number, state.duty.entry.ref, content, ROLE_WORDS[state.duty.role].capitalize(),
+            number, state.duty.entry.label, content, ROLE_WORDS[state.duty.role].capitalize(),
             deadline, None, None, None, None, None, state.duty.entry.key,
         ]  # fmt: skip
         for index, value in enumerate(values, start=1):

@@ -133,7 +133,7 @@ def status_text(
             when = short_date(s.deadline) if s.deadline else ""
             status = _paint(s.status or "", LOOKS[s.status or NOT_REPORTED].ansi, colour)
             lines.append(
-                f"  - {_nfc(s.agency.name)}: {s.duty.entry.ref} {task_title(s, names)} "
+                f"  - {_nfc(s.agency.name)}: {s.duty.entry.label} {task_title(s, names)} "
                 f"(hạn {when}; {status})"
             )
     else:

@@ -8,13 +8,17 @@ splits the name where it reads well, and is told so by `validate`.
 
 from __future__ import annotations
 
-from .render.metrics import text_width_pt
+from .fonts import text_width_pt
+from .vn import date_words
 
 CM_PER_PT = 2.54 / 72
 ISSUER_BOX_CM = 6.6
 DATE_BOX_CM = 9.9
-# The widest date line a draft or a signed document can have.
-WIDEST_DATE = "ngày 28 tháng 12 năm 2026"
+# Word and LibreOffice lay a line out a little wider than the font's advance widths add up
+# to (kerning, justification of the cell): a line must fit with this much to spare.
+SPARE = 0.97
+# The widest date lines: a signed document's, and a draft's with blanks for day and month.
+DATES = ("ngày 28 tháng 12 năm 2026", date_words(None, 2026))
 
 
 def width_cm(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
@@ -43,7 +47,7 @@ def _split(line: str) -> str:
 
 def issuer_line_problem(line: str, bold: bool) -> str | None:
     wide = width_cm(line, 13, bold=bold)
-    if wide <= ISSUER_BOX_CM:
+    if wide <= ISSUER_BOX_CM * SPARE:
         return None
     return (
         f"dòng “{line}” rộng {_cm(wide)} cm, ô tên cơ quan chỉ rộng {_cm(ISSUER_BOX_CM)} cm "
@@ -52,9 +56,11 @@ def issuer_line_problem(line: str, bold: bool) -> str | None:
 
 
 def place_problem(place: str) -> str | None:
-    line = f"{place}, {WIDEST_DATE}"
-    wide = width_cm(line, 14, italic=True)
-    if wide <= DATE_BOX_CM:
+    line, wide = max(
+        ((f"{place}, {d}", width_cm(f"{place}, {d}", 14, italic=True)) for d in DATES),
+        key=lambda found: found[1],
+    )
+    if wide <= DATE_BOX_CM * SPARE:
         return None
     return (
         f"dòng ngày tháng “{line}” rộng {_cm(wide)} cm, ô chỉ rộng {_cm(DATE_BOX_CM)} cm nên "

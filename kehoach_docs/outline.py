@@ -58,6 +58,13 @@ class Entry:
         return bool(self.table) and not self.item.is_task and bool(self.item.children)
 
     @property
+    def label(self) -> str:
+        """How a table cell or a list names it: "II.2", "Phụ lục I, số 4"."""
+        if self.table:
+            return f"{self.table}, số {short(self.number)}"
+        return self.ref
+
+    @property
     def cite(self) -> str:
         """How a document refers to it: "mục II.2", "nhiệm vụ số 5 Phụ lục I"."""
         if self.table:

@@ -38,15 +38,19 @@ def task_duties(plan: Plan, registry: Registry, agency_id: str) -> list[Duty]:
 
 def deadline_for(duty: Duty, details: AgencyDetails | None) -> date | None:
     """The agency's own deadline for a task if it set one, else the plan's."""
+    timeframe = duty.entry.item.timeframe
+    planned = timeframe.deadline if timeframe else None
     own = details.tasks.get(duty.entry.key) if details else None
     if own is not None:
         if own.timeframe and own.timeframe.deadline:
             return own.timeframe.deadline
         dated = [a.timeframe.deadline for a in own.actions if a.timeframe and a.timeframe.deadline]
-        if dated:
+        if dated and len(dated) == len(own.actions):
             return max(dated)
-    timeframe = duty.entry.item.timeframe
-    return timeframe.deadline if timeframe else None
+        if dated:
+            # Steps without a date run to the plan's deadline (or have none).
+            return max([*dated, planned]) if planned else None
+    return planned
 
 
 def is_overdue(status: str, deadline: date | None, period: Period) -> bool:

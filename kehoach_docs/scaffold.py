@@ -17,9 +17,16 @@ def q(text: str) -> str:
 
 
 def scaffold_text(
-    plan_id: str, issuer: Agency, agency: Agency, duties: list[Duty], names: Addressees
+    plan_id: str,
+    issuer: Agency,
+    agency: Agency,
+    duties: list[Duty],
+    names: Addressees,
+    year_of: int,
 ) -> str:
     signer = agency.signer
+    # Examples in the comments speak of the plan's own year.
+    year = year_of
     lines = [
         modeline("don-vi", 3),
         f"# Dữ liệu riêng của {agency.name} cho kế hoạch triển khai “{plan_id}”.",
@@ -29,7 +36,7 @@ def scaffold_text(
         "ke_hoach_don_vi:",
         f"  co_quan: {agency.id}",
         "  so:                    # số văn bản khi ban hành, ví dụ 12",
-        "  ngay:                  # ngày ký, ví dụ 2024-03-20 hoặc 20/3/2024",
+        f"  ngay:                  # ngày ký, ví dụ {year}-03-20 hoặc 20/3/{year}",
         "",
         "  # Người ký; bỏ trống họ tên khi chưa biết.",
         "  nguoi_ky:",
@@ -64,7 +71,7 @@ def scaffold_text(
             "      phoi_hop: []         # các phòng phối hợp",
             "      viec: []             # các việc cụ thể cơ quan sẽ làm; ví dụ:",
             "      #  - noi_dung: Tham mưu xây dựng …",
-            "      #    thoi_gian: Quý II năm 2024.",
+            f"      #    thoi_gian: Quý II năm {year}.",
             "",
         ]
     lines += [

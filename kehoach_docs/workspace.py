@@ -359,6 +359,16 @@ def _check_assignments(registry: Registry, entry: LoadedPlan) -> list[Problem]:
         for agency_id in roles_in(item, registry):
             if not registry.agencies[agency_id].can_issue:
                 cannot_issue.setdefault(agency_id, item_entry)
+    follow = registry.agencies.get(entry.plan.follow_up or "")
+    if follow is not None and not follow.can_issue:
+        found.append(
+            entry.source.problem(
+                ("ke_hoach", "co_quan_theo_doi"),
+                f"{follow.name} ({follow.id}) theo dõi kế hoạch nhưng danh mục cơ quan chưa có "
+                "đủ “tieu_de”, “ma”, “dia_danh”: chưa lập được báo cáo tổng hợp",
+                warning=True,
+            )
+        )
     for agency_id, first in cannot_issue.items():
         agency = registry.agencies[agency_id]
         found.append(

@@ -76,7 +76,13 @@ def number() -> dict[str, int]:
 
 
 def ref(task_id: str) -> str:
+    """The reference `kehoach tasks` lists (and a file may use as the task's key)."""
     return f"PLI.{number()[task_id]}"
+
+
+def label(task_id: str) -> str:
+    """How documents, forms and workbooks name a table task."""
+    return f"Phụ lục I, số {number()[task_id]}"
 
 
 @cache
@@ -381,7 +387,7 @@ def test_consolidated_xlsx_shows_the_reported_figures(consolidated: tuple[Result
     # Overdue: what the agencies reported as "in progress, overdue" (the shipped reports
     # state the status their deadline calls for; validate says so above).
     late = {
-        (a, ref(t))
+        (a, label(t))
         for a, tasks in reports().items()
         for t, e in tasks.items()
         if e["tinh_trang"] == "Đang thực hiện, quá hạn"
@@ -389,7 +395,7 @@ def test_consolidated_xlsx_shows_the_reported_figures(consolidated: tuple[Result
     shown = {(r[1], r[0]) for r in book["Quá hạn"].iter_rows(min_row=2, values_only=True) if r[0]}
     assert shown == late and len(late) == 4
     # Per task, the number of reports that mention it.
-    per_task = Counter(ref(t) for tasks in reports().values() for t in tasks)
+    per_task = Counter(label(t) for tasks in reports().values() for t in tasks)
     by_task = book["Theo nhiệm vụ"]
     total = [c.value for c in by_task[1]].index("Cộng")
     totals = {r[0]: r[total] for r in by_task.iter_rows(min_row=2, values_only=True)}
@@ -403,7 +409,7 @@ def test_consolidated_xlsx_shows_the_reported_figures(consolidated: tuple[Result
     }
     for agency, tasks in reports().items():
         for task, entry in tasks.items():
-            assert grid[agency][ref(task)] == ABBREVIATIONS[entry["tinh_trang"]]
+            assert grid[agency][label(task)] == ABBREVIATIONS[entry["tinh_trang"]]
     absent = {r[0] for r in book["Chưa báo cáo"].iter_rows(min_row=2, values_only=True)}
     assert len(absent) == 28 - len(reports()) and not absent & set(reports())
 
@@ -426,10 +432,10 @@ def test_report_of_the_standing_body(tmp_path: Path) -> None:
     summary = next(t for t in reader.doc.tables if t.rows[0].cells[0].text == "TT")
     rows = {r.cells[1].text.split(". ")[0]: [c.text for c in r.cells[2:]] for r in summary.rows[1:]}
     reported = reports()["so-khoa-hoc-va-cong-nghe"]
-    assert set(rows) == {ref(t) for t in reported}
+    assert set(rows) == {label(t) for t in reported}
     # The Sở's own deadline (15/5/2026, in its agency file) is the one the report uses.
-    assert rows[ref("pl-04")] == ["Chủ trì", "15/5/2026", "Đang thực hiện, quá hạn"]
-    assert rows[ref("pl-29")] == ["Phối hợp", "05/02/2026", "Đã hoàn thành"]
+    assert rows[label("pl-04")] == ["Chủ trì", "15/5/2026", "Đang thực hiện, quá hạn"]
+    assert rows[label("pl-29")] == ["Phối hợp", "05/02/2026", "Đã hoàn thành"]
 
 
 # -- forms and collect on a table task --------------------------------------------------------
@@ -444,7 +450,7 @@ def test_forms_and_collect_round_trip_on_a_table_task(tmp_path: Path) -> None:
     book = load_workbook(form)
     sheet = book["Nhiệm vụ"]
     assert [sheet.cell(4, c).value for c in (2, 4, 5, 11)] == [
-        ref("pl-01"), "Chủ trì", "Thường xuyên", "pl-01",
+        label("pl-01"), "Chủ trì", "Thường xuyên", "pl-01",
     ]  # fmt: skip
     assert sheet.cell(5, 11).value is None  # its only task
     sheet.cell(4, 6).value = "Đang thực hiện"

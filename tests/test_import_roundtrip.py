@@ -78,6 +78,7 @@ def _label_looks(root: Path) -> Path:
 WORKSPACES: dict[str, Callable[[Path], Path]] = {
     "labels-upright-without-colon": _label_looks,
     "example": lambda root: REPO,
+    "second-example": lambda root: REPO / "examples" / "quang-ngai-2025",
     "starter": _starter,
     "other-shape": _shape,
 }

@@ -262,7 +262,11 @@ def test_invalid_status_in_yaml(run: Run, example_copy: Path) -> None:
     )
     result = run("-w", str(example_copy), "validate")
     assert result.exit_code == 1
-    assert "bao_cao_tien_do.nhiem_vu.nv-6.tinh_trang:" in result.stderr
+    assert (
+        f"plans/{PLAN_ID}/tien-do/2024-H1/so-noi-vu.yaml:53: bao_cao_tien_do.nhiem_vu.nv-6."
+        "tinh_trang: “Xong” không hợp lệ (chọn một trong: Đã hoàn thành, Hoàn thành quá hạn, "
+        "Đang thực hiện, Đang thực hiện, quá hạn, Chưa thực hiện)"
+    ) in result.stderr
 
 
 def test_forms_round_trip(run: Run, example_copy: Path) -> None:

@@ -62,11 +62,14 @@ def test_example_files_point_at_their_schema() -> None:
 def test_committed_schemas_are_current(run: Run, tmp_path: Path) -> None:
     result = run("-w", str(REPO), "schema", "-o", str(tmp_path))
     assert result.exit_code == 0
-    for path in tmp_path.glob("*.json"):
-        committed = REPO / "schemas" / path.name
-        assert committed.read_text("utf-8") == path.read_text("utf-8"), (
-            f"{committed} is stale: run `kehoach schema`"
-        )
+    written = list(tmp_path.glob("*.json"))
+    assert len(written) == 4
+    for folder in (REPO / "schemas", REPO / "examples" / "quang-ngai-2025" / "schemas"):
+        for path in written:
+            committed = folder / path.name
+            assert committed.read_text("utf-8") == path.read_text("utf-8"), (
+                f"{committed} is stale: run `kehoach schema`"
+            )
 
 
 def _properties(node: object, path: str = "") -> list[tuple[str, dict[str, object]]]:

@@ -148,3 +148,20 @@ def test_a_header_line_that_will_wrap_is_named_with_a_fix(
         "rộng 6,84 cm, ô tên cơ quan chỉ rộng 6,60 cm nên sẽ xuống dòng: hãy tách thành hai "
         "dòng, ví dụ “PHƯỜNG XUÂN HƯƠNG”, “- ĐÀ LẠT”"
     ) in result.stderr
+
+
+def test_a_follow_up_body_that_cannot_issue_is_named(
+    run: Callable[..., Result], make_workspace: Callable[[dict[str, str]], Path]
+) -> None:
+    # A body entered with only id, name and kind.
+    registry = MINI_REGISTRY.replace(
+        "nhom:", "  - id: ban-chi-dao\n    ten: Ban Chỉ đạo\n    loai: ban\nnhom:"
+    )
+    plan = MINI_PLAN.replace("  nam: 2025", "  nam: 2025\n  co_quan_theo_doi: ban-chi-dao")
+    root = make_workspace({"plans/co-quan.yaml": registry, "plans/kh.yaml": plan})
+    result = run("-w", str(root), "validate")
+    assert result.exit_code == 0, result.output
+    assert (
+        "ke_hoach.co_quan_theo_doi: cảnh báo: Ban Chỉ đạo (ban-chi-dao) theo dõi kế hoạch nhưng "
+        "danh mục cơ quan chưa có đủ “tieu_de”, “ma”, “dia_danh”: chưa lập được báo cáo tổng hợp"
+    ) in result.stderr

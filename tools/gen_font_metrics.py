@@ -1,4 +1,4 @@
-"""Generate kehoach_docs/render/metrics_data.py from Liberation Serif.
+"""Generate kehoach_docs/fonts_data.py from Liberation Serif.
 
 Liberation Serif is metric-compatible with Times New Roman, so its advance widths
 are the widths Word and LibreOffice lay out with. Run once when the table must change:
@@ -57,7 +57,7 @@ def main(folder: str) -> None:
             widths.append(round(hmtx[glyph][0] * 1000 / upm) if glyph else 500)
         out.append(f"    {face!r}: {tuple(widths)!r},")
     out.append("}")
-    target = Path(__file__).resolve().parent.parent / "kehoach_docs" / "render" / "metrics_data.py"
+    target = Path(__file__).resolve().parent.parent / "kehoach_docs" / "fonts_data.py"
     target.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..docxread import DocxReader, Look, Para, xml_number
-from ..render.metrics import text_width_pt
+from ..fonts import text_width_pt
 from ..render.styles import w
 from .findings import ERROR, WARNING, Finding, norm
 

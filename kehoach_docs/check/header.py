@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..docxread import Look, Para
-from ..render.metrics import text_width_pt
+from ..fonts import text_width_pt
 from .document import FIT, Document, check_look, pt
 from .findings import ERROR, WARNING, Finding, norm
 from .kinds import CONG_VAN

@@ -16,6 +16,7 @@ from ..models.plan import Plan
 from ..models.progress import NOT_REPORTED, NOT_REPORTED_CODE, STATUS_CODES, STATUSES
 from ..progress import PeriodState, short_date
 from ..registry import Registry
+from ..vn import vn_number
 from .common import closing
 from .report import ReportParts, task_title
 
@@ -50,13 +51,13 @@ class ConsolidatedComposer(ReportParts):
             f"Tổng số lượt nhiệm vụ được báo cáo: {total}; trong đó {words}. Riêng số lượt "
             f"nhiệm vụ đã quá hạn mà chưa hoàn thành: {late}."
         )
-        rows = [_row([s, str(counts[s]), self.share(counts[s], total)]) for s in STATUSES]
-        rows.append(_row(["Tổng cộng", str(total), "100%" if total else "0%"], bold=True))
+        rows = [_row([s, vn_number(counts[s]), self.share(counts[s], total)]) for s in STATUSES]
+        rows.append(_row(["Tổng cộng", vn_number(total), "100%" if total else "0%"], bold=True))
         table = Table((Column("Tình trạng"), Column("Số lượt nhiệm vụ"), Column("Tỷ lệ")),
                       tuple(rows))  # fmt: skip
         late_table = Table(
             (Column("Ngoài ra"), Column("Số lượt nhiệm vụ"), Column("Tỷ lệ")),
-            (_row(["Quá hạn, chưa hoàn thành", str(late), self.share(late, total)]),),
+            (_row(["Quá hạn, chưa hoàn thành", vn_number(late), self.share(late, total)]),),
         )
         return self.item(1, "Tổng hợp chung", [Paragraph(plain(text)), table, late_table])
 
@@ -72,11 +73,11 @@ class ConsolidatedComposer(ReportParts):
             rows.append(
                 _row(
                     [
-                        first.duty.entry.ref,
+                        first.duty.entry.label,
                         task_title(first, self.names),
-                        *(str(counts[s]) for s in STATUSES),
-                        str(sum(counts.values())),
-                        str(late),
+                        *(vn_number(counts[s]) for s in STATUSES),
+                        vn_number(sum(counts.values())),
+                        vn_number(late),
                     ]
                 )
             )
@@ -91,7 +92,7 @@ class ConsolidatedComposer(ReportParts):
 
     def matrix(self, keys: list[str]) -> Table:
         state = self.state
-        refs = [state.entry_of(k).duty.entry.ref for k in keys]
+        refs = [state.entry_of(k).duty.entry.label for k in keys]
         rows = [
             _row([agency.display_short, *(state.code(agency.id, k) for k in keys)])
             for agency in state.assigned
@@ -117,7 +118,7 @@ class ConsolidatedComposer(ReportParts):
         rows = [
             _row(
                 [
-                    s.duty.entry.ref,
+                    s.duty.entry.label,
                     s.agency.name,
                     short_date(s.deadline) if s.deadline else "",
                     s.status or NOT_REPORTED,

@@ -37,6 +37,10 @@ def first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
 
 
+def _balanced(text: str) -> bool:
+    return text.count("(") <= text.count(")") and text.count("“") <= text.count("”")
+
+
 def clause(sentence: str, max_words: int = MAX_WORDS) -> str:
     """`sentence` ended at its last clause boundary within `max_words` words (and a few
     more), if it is longer; kept whole where no boundary leaves at least MIN_WORDS words."""
@@ -52,6 +56,8 @@ def clause(sentence: str, max_words: int = MAX_WORDS) -> str:
             for m in found
             if (marks is None or m.group(0) in marks)
             and len(sentence[: m.start()].split()) >= MIN_WORDS
+            # Never inside brackets or quotes left open: "(sâm Ngọc Linh, tỏi …".
+            and _balanced(sentence[: m.start()])
         ]
 
     # A ";" or ":" ends a clause; then the start of a clause of purpose or condition

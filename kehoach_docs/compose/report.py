@@ -184,7 +184,7 @@ class AgencyReportComposer(ReportParts):
                     plain(c)
                     for c in (
                         str(i),
-                        f"{s.duty.entry.ref}. {task_title(s, self.names)}",
+                        f"{s.duty.entry.label}. {task_title(s, self.names)}",
                         upper_first(ROLE_WORDS[s.duty.role]),
                         deadline_text(s),
                         s.status or NOT_REPORTED,
@@ -200,9 +200,10 @@ class AgencyReportComposer(ReportParts):
         return Item(2, Inline(), title, (table,))
 
     def per_task(self, states: list[TaskState], field: str) -> list[str]:
-        """`Nhiệm vụ tại mục II.2: …` for each line an agency wrote in `field`."""
+        """`Mục II.2: …` or `Nhiệm vụ số 4 Phụ lục I: …` for each line an agency wrote
+        in `field`."""
         return [
-            f"Nhiệm vụ tại {s.duty.entry.cite}: {text}"
+            f"{upper_first(s.duty.entry.cite)}: {text}"
             for s in states
             if s.report
             for text in getattr(s.report, field)

@@ -203,7 +203,8 @@ class SubplanComposer:
             blocks.append(units)
         timeframe = task.timeframe or duty.entry.item.timeframe
         if timeframe is not None:
-            blocks.append(LabelLine("Thời gian thực hiện", self.text(timeframe.text), LABELS))
+            text = self.text(_sentence(timeframe.text))
+            blocks.append(LabelLine("Thời gian thực hiện", text, LABELS))
         product = duty.entry.item.product
         if product:
             blocks.append(LabelLine("Sản phẩm", self.text(_sentence(product)), LABELS))
@@ -233,7 +234,8 @@ class SubplanComposer:
             if units is not None:
                 blocks.append(units)
         if item.timeframe is not None:
-            blocks.append(LabelLine("Thời gian thực hiện", self.text(item.timeframe.text), LABELS))
+            text = self.text(_sentence(item.timeframe.text))
+            blocks.append(LabelLine("Thời gian thực hiện", text, LABELS))
         if item.product:
             blocks.append(LabelLine("Sản phẩm", self.text(_sentence(item.product)), LABELS))
         return Item(

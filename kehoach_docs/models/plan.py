@@ -605,8 +605,8 @@ class Plan(Model):
     subject: str | None = Field(
         None,
         alias="chu_de",
-        description="Kế hoạch về việc gì, viết ngắn để văn bản khác dẫn lại (“… về <chủ đề>”); "
-        "mặc định: lấy từ trích yếu",
+        description="Kế hoạch về việc gì, viết như đứng ngay sau tên kế hoạch khi văn bản khác "
+        "dẫn lại, ví dụ “về chuyển đổi số năm 2026”; mặc định: lấy từ trích yếu",
     )
     follow_up: Id | None = Field(
         None,

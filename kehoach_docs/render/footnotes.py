@@ -12,6 +12,7 @@ from lxml import etree
 from ..document import Inline
 from .hyphens import keep_symbols_whole
 from .runs import runs
+from .settings import insert_setting
 from .styles import W, w
 
 PART = "word/footnotes.xml"
@@ -27,14 +28,6 @@ _SEPARATORS = (
     'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
     "</w:r></w:p></w:footnote>"
 )
-
-# Elements that follow footnotePr in CT_Settings: Word rejects settings out of order.
-_AFTER_FOOTNOTE_PR = {
-    "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
-    "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
-    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
-    "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
-}  # fmt: skip
 
 
 def _note_xml(note_id: int, text: Inline) -> str:
@@ -52,13 +45,7 @@ def _with_settings(settings_xml: bytes) -> bytes:
     pr = etree.Element(w("footnotePr"))
     for note_id in ("-1", "0"):
         etree.SubElement(pr, w("footnote")).set(w("id"), note_id)
-    for child in settings:
-        name = etree.QName(child)
-        if name.namespace != W or name.localname in _AFTER_FOOTNOTE_PR:
-            child.addprevious(pr)
-            break
-    else:
-        settings.append(pr)
+    insert_setting(settings, pr)
     return etree.tostring(settings, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from lxml import etree
 
-from .styles import W, w
+from .settings import insert_setting
+from .styles import w
 
 APPLICATION = "kehoach-docs"
 # Word 2013 and later: documents open without "[Compatibility Mode]".
@@ -18,13 +19,6 @@ _CORE_NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "dcterms": "http://purl.org/dc/terms/",
 }
-# Elements that follow w:compat in CT_Settings: Word rejects settings out of order.
-_AFTER_COMPAT = {
-    "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
-    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
-    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
-    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
-}  # fmt: skip
 
 
 def _xml(root: etree._Element) -> bytes:
@@ -64,13 +58,7 @@ def current_compat_mode(xml: bytes) -> bytes:
     compat = root.find(w("compat"))
     if compat is None:
         compat = etree.Element(w("compat"))
-        for child in root:
-            name = etree.QName(child)
-            if name.namespace != W or name.localname in _AFTER_COMPAT:
-                child.addprevious(compat)
-                break
-        else:
-            root.append(compat)
+        insert_setting(root, compat)
     setting = next(
         (s for s in compat.findall(w("compatSetting")) if s.get(w("name")) == "compatibilityMode"),
         None,

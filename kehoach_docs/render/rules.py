@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .metrics import text_width_pt
+from ..fonts import text_width_pt
 from .styles import StyleBook, w
 
 RULE_STYLE = "KhRule"

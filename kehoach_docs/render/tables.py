@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Column, Inline, LineBreak, Row, Span, Table
-from .metrics import text_width_pt
+from ..fonts import text_width_pt
 from .runs import Runs, runs
 
 HEAD_STYLE = "KhTableHead"
@@ -20,6 +20,7 @@ CELL_STYLE = "KhTableText"
 PORTRAIT_WIDTH = 9355  # twips: A4 less 30 mm and 15 mm margins
 CELL_PADDING = 2 * 108 + 30  # Word's default cell margins, and a little air
 SIZE_PT = 12
+SHORT_TABLE = 12
 # A cell's text this short ("Chủ trì", "Thường xuyên", "31/5/2024") is kept on one line
 # when the page is wide enough for every such phrase.
 SHORT_PHRASE = 16
@@ -99,13 +100,17 @@ def _is_number(text: str) -> bool:
     return bool(plain) and plain.isdigit() and len(text) < 12
 
 
-def _cell(value: Runs, width: int, style: str, align: str | None, span: int = 1) -> str:
+def _cell(
+    value: Runs, width: int, style: str, align: str | None, span: int = 1, keep: bool = False
+) -> str:
+    # keepNext on a row's paragraphs keeps the row on the page of the row after it.
+    keep_next = "<w:keepNext/>" if keep else ""
     jc = f'<w:jc w:val="{align}"/>' if align and align != "left" else ""
     merge = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{merge}'
         '<w:vAlign w:val="center"/></w:tcPr>'
-        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>{value.xml}</w:p></w:tc>'
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep_next}{jc}</w:pPr>{value.xml}</w:p></w:tc>'
     )
 
 
@@ -117,23 +122,26 @@ def _bold(value: Inline) -> Inline:
     )
 
 
-def _row(row: Row, columns: tuple[Column, ...], widths: list[int]) -> str:
+def _row(row: Row, columns: tuple[Column, ...], widths: list[int], keep: bool) -> str:
     props = "<w:trPr><w:cantSplit/></w:trPr>"
     if row.group:
-        # A group row spans the table, after its number in the first column if it has one.
+        # A group row spans the table, after its number in the first column if it has one,
+        # and never ends a page without the first row of its group.
         if len(row.cells) == 1:
-            spans = _cell(runs(_bold(row.cells[0])), sum(widths), CELL_STYLE, None, len(widths))
+            spans = _cell(
+                runs(_bold(row.cells[0])), sum(widths), CELL_STYLE, None, len(widths), True
+            )
         else:
-            number = _cell(runs(_bold(row.cells[0])), widths[0], CELL_STYLE, "center")
+            number = _cell(runs(_bold(row.cells[0])), widths[0], CELL_STYLE, "center", 1, True)
             title = _cell(runs(_bold(row.cells[1])), sum(widths[1:]), CELL_STYLE, None,
-                          len(widths) - 1)  # fmt: skip
+                          len(widths) - 1, True)  # fmt: skip
             spans = number + title
         return f"<w:tr>{props}{spans}</w:tr>"
     cells = []
     for value, column, width in zip(row.cells, columns, widths, strict=True):
         align = "center" if column.align == "center" or _is_number(value.text) else column.align
         shown = _bold(value) if row.bold else value
-        cells.append(_cell(runs(shown), width, CELL_STYLE, align))
+        cells.append(_cell(runs(shown), width, CELL_STYLE, align, 1, keep))
     return f"<w:tr>{props}{''.join(cells)}</w:tr>"
 
 
@@ -141,12 +149,15 @@ def table_xml(table: Table, total: int = PORTRAIT_WIDTH) -> Runs:
     widths = column_widths(table, total)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     head = "".join(
-        _cell(runs(Inline((Span(c.head),))), w, HEAD_STYLE, "center")
+        _cell(runs(Inline((Span(c.head),))), w, HEAD_STYLE, "center", 1, True)
         for c, w in zip(table.columns, widths, strict=True)
     )
+    # A short table (a count of statuses) stays whole on one page.
+    whole = len(table.rows) <= SHORT_TABLE
+    last = len(table.rows) - 1
     rows = [
         "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" + head + "</w:tr>",
-        *(_row(r, table.columns, widths) for r in table.rows),
+        *(_row(r, table.columns, widths, whole and i < last) for i, r in enumerate(table.rows)),
     ]
     return Runs(
         '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'

@@ -115,7 +115,7 @@ def matrix_sheet(book: Workbook, state: PeriodState) -> Worksheet:
     sheet: Worksheet = book.create_sheet("Cơ quan - nhiệm vụ")
     keys = state.task_keys
     border = _box()
-    heads = ["Mã", "Cơ quan, đơn vị", *(state.entry_of(k).duty.entry.ref for k in keys)]
+    heads = ["Mã", "Cơ quan, đơn vị", *(state.entry_of(k).duty.entry.label for k in keys)]
     for column, text in enumerate(heads, start=1):
         cell = write_cell(sheet, 1, column, text)
         _paint(cell, None, border)
@@ -245,7 +245,7 @@ def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
     _sheet(
         book, "Theo nhiệm vụ", ["Mục", "Nhiệm vụ", *codes, "Cộng", "Quá hạn"],
         [
-            [state.entry_of(k).duty.entry.ref, task_title(state.entry_of(k), names),
+            [state.entry_of(k).duty.entry.label, task_title(state.entry_of(k), names),
              *(state.counts(k)[s] for s in STATUSES), sum(state.counts(k).values()),
              sum(1 for o in overdue if o.duty.entry.key == k)]
             for k in state.task_keys
@@ -256,7 +256,7 @@ def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
     _sheet(
         book, "Quá hạn", ["Mục", "Mã cơ quan", "Cơ quan, đơn vị", "Hạn", "Tình trạng"],
         [
-            [o.duty.entry.ref, o.agency.id, o.agency.name,
+            [o.duty.entry.label, o.agency.id, o.agency.name,
              short_date(o.deadline) if o.deadline else "", o.status or NOT_REPORTED]
             for o in overdue
         ],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .metrics_data import CHARS, WIDTHS
+from .fonts_data import CHARS, WIDTHS
 
 _INDEX = {c: i for i, c in enumerate(CHARS)}
 
