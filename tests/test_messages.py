@@ -32,7 +32,7 @@ ENGLISH = re.compile(
     r"Invalid value|is not|does not|default:|Show this|Show the|\[OPTIONS\]|COMMAND|"
     r"INTEGER|TEXT\b|DIRECTORY|FILENAME|\bPATH\b|found character|could not find|"
     r"expected|while scanning|while parsing|Input should|Field required|Value error|"
-    r"Traceback"
+    r"Traceback|\[required\]|\brequired\b"
 )
 
 
@@ -103,6 +103,7 @@ def test_help_of_every_command_in_vietnamese(run: Run) -> None:
         assert "Tùy chọn:" in result.stdout and "Hiện hướng dẫn này rồi thoát." in result.stdout
         assert not ENGLISH.search(result.output), (name, ENGLISH.search(result.output))
     assert run("--version").stdout == "kehoach, phiên bản 0.1.0\n"
+    assert "[bắt buộc]" in run("report", "--help").stdout
 
 
 # -- PyYAML -----------------------------------------------------------------------------------
