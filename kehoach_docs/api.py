@@ -42,7 +42,8 @@ class Summary:
         return (
             f"Hợp lệ: {self.files} tệp: {self.agencies} cơ quan, {self.groups} nhóm, "
             f"{self.plans} kế hoạch ({self.tasks} nhiệm vụ), {self.details} tệp dữ liệu "
-            f"của cơ quan, {self.reports} báo cáo kỳ."
+            f"của cơ quan, {self.reports} báo cáo kỳ"
+            + (f"; {len(self.warnings)} cảnh báo (ở trên)." if self.warnings else ".")
         )
 
 
