@@ -129,6 +129,9 @@ class ReminderComposer(ReportParts):
 
     def task_line(self, state: TaskState) -> Paragraph:
         when = short_date(state.deadline) if state.deadline else ""
+        if state.own_deadline:
+            # Not the plan's deadline: the agency set it in its own plan; say so.
+            when += f" (theo kế hoạch của {state.agency.display_short})"
         status = (state.status or NOT_REPORTED).lower()
         return Paragraph(
             self.text(
