@@ -143,8 +143,8 @@ def test_overdue_tasks_go_in_a_second_letter(written: tuple[Result, Path]) -> No
     assert kinh_gui(lines) == ["Kính gửi: Ủy ban nhân dân huyện Đăk Hà."]
     assert (
         "- Mục II.4: Thực hiện chế độ, chính sách đối với cán bộ, công chức cấp xã, người hoạt "
-        "động không chuyên trách ở cấp xã, thôn, tổ dân phố; hạn hoàn thành 31/3/2024; tình "
-        "trạng: chưa thực hiện."
+        "động không chuyên trách ở cấp xã, thôn, tổ dân phố; hạn hoàn thành 31/3/2024 (theo "
+        "kế hoạch của UBND huyện Đăk Hà); tình trạng: chưa thực hiện."
     ) in lines
     assert any("chậm nhất ngày 28/6/2024" in t for t in lines)
     number = next(t for t in lines if t.startswith("V/v"))
