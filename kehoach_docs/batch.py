@@ -205,8 +205,9 @@ class BatchResult:
     archive: Path | None
     # Agencies with duties but no header, code or place in the registry: no sub-plan.
     skipped: list[Agency] = field(default_factory=list)
-    # With a period: agencies that have not reported.
+    # With a period: agencies that have not reported, and the period as documents name it.
     missing: list[Agency] = field(default_factory=list)
+    period_label: str = ""
 
     @property
     def failures(self) -> list[Outcome]:
@@ -332,5 +333,7 @@ def run_batch(
         names = [o.path.name for o in outcomes if o.path is not None] + [MANIFEST]
         archive = folder.with_suffix(".zip")
         write_atomic(archive, _zip_bytes(folder, names))
-    missing = renderer.state.missing if renderer.state is not None else []
-    return BatchResult(folder, outcomes, manifest, archive, selection.skipped, missing)
+    final = renderer.state
+    missing = final.missing if final is not None else []
+    label = final.period.label if final is not None else ""
+    return BatchResult(folder, outcomes, manifest, archive, selection.skipped, missing, label)

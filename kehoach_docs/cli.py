@@ -469,7 +469,7 @@ def batch(
         click.echo(f"Lỗi: {failure.spec.agency_id}: {failure.error}", err=True)
     _skipped(result.skipped)
     if period:
-        _missing(result.missing, period)
+        _missing(result.missing, result.period_label)
     if result.archive:
         click.echo(f"Đã nén {result.archive}")
     click.echo(result.summary())

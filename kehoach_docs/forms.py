@@ -280,7 +280,8 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
             near = suggest(status, list(STATUSES)) if status else None
             hint = f"; có phải “{near}”?" if near else ""
             shown = f"“{status}” không phải tình trạng hợp lệ" if status else "chưa chọn tình trạng"
-            fail(where(STATUS_COLUMN), f"{shown}{hint} (chọn một trong: {', '.join(STATUSES)})")
+            listed = ", ".join(f"“{s}”" for s in STATUSES)
+            fail(where(STATUS_COLUMN), f"{shown}{hint} (chọn một trong: {listed})")
             continue
         task: dict[str, Any] = {"tinh_trang": status}
         for column, field in ((7, "ket_qua"), (9, "kho_khan"), (10, "de_xuat")):

@@ -177,8 +177,8 @@ PLAN = Path("plans") / f"{PLAN_ID}.yaml"
     [
         (H1, "tinh_trang: Đang thực hiện, quá hạn", "tinh_trang: Dang thuc hien, qua han",
          "“Dang thuc hien, qua han” không hợp lệ; có phải “Đang thực hiện, quá hạn”? (chọn "
-         "một trong: Đã hoàn thành, Hoàn thành quá hạn, Đang thực hiện, Đang thực hiện, quá "
-         "hạn, Chưa thực hiện)"),
+         "một trong: “Đã hoàn thành”, “Hoàn thành quá hạn”, “Đang thực hiện”, “Đang thực "
+         "hiện, quá hạn”, “Chưa thực hiện”)"),
         (H1, "tinh_trang: Đang thực hiện\n", "tinh_trang: Dang thuc hien\n",
          "“Dang thuc hien” không hợp lệ; có phải “Đang thực hiện”?"),
         (PLAN, "  ngay: ", "  ngay: 15/13/2024",

@@ -264,8 +264,8 @@ def test_invalid_status_in_yaml(run: Run, example_copy: Path) -> None:
     assert result.exit_code == 1
     assert (
         f"plans/{PLAN_ID}/tien-do/2024-H1/so-noi-vu.yaml:53: bao_cao_tien_do.nhiem_vu.nv-6."
-        "tinh_trang: “Xong” không hợp lệ (chọn một trong: Đã hoàn thành, Hoàn thành quá hạn, "
-        "Đang thực hiện, Đang thực hiện, quá hạn, Chưa thực hiện)"
+        "tinh_trang: “Xong” không hợp lệ (chọn một trong: “Đã hoàn thành”, “Hoàn thành quá "
+        "hạn”, “Đang thực hiện”, “Đang thực hiện, quá hạn”, “Chưa thực hiện”)"
     ) in result.stderr
 
 

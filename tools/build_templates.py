@@ -131,6 +131,8 @@ def add_styles(doc) -> None:  # type: ignore[no-untyped-def]
     pstyle(doc, "KhBasis", italic=True, **body)
     # The last paragraph of the body keeps with the signature block below it.
     pstyle(doc, "KhClosing", keep_next=True, **body)
+    # A paragraph that introduces a table ("Ký hiệu: …") stays on the table's page.
+    pstyle(doc, "KhLead", keep_next=True, **body)
     pstyle(doc, "KhAttachment", italic=True, align=LEFT, after=6, keep_next=True)
     pstyle(doc, "KhHeading1", bold=True, keep_next=True, outline=0, **body)
     pstyle(doc, "KhHeading2", bold=True, keep_next=True, outline=1, **body)
@@ -156,7 +158,10 @@ def add_styles(doc) -> None:  # type: ignore[no-untyped-def]
         indent = TO_INDENT if name == "KhToLabel" else TO_INDENT + TO_LABEL_WIDTH
         doc.styles[name].paragraph_format.left_indent = indent
     pstyle(doc, "KhRecipientsLabel", size=12, bold=True, italic=True, align=LEFT, before=6)
-    pstyle(doc, "KhRecipient", size=11, align=LEFT)
+    # A long recipient wraps under its own text, not under its "- ".
+    recipient = pstyle(doc, "KhRecipient", size=11, align=LEFT)
+    recipient.paragraph_format.left_indent = Cm(0.25)
+    recipient.paragraph_format.first_line_indent = Cm(-0.25)
     pstyle(doc, "KhSignature", size=14, bold=True, align=CENTER)
     pstyle(doc, "KhSignerName", size=14, bold=True, align=CENTER, before=84)
     pstyle(doc, "KhPageNumber", size=14, align=CENTER)
@@ -289,6 +294,7 @@ def blocks(doc, source: str) -> None:  # type: ignore[no-untyped-def]
         ("h3", "KhHeading3"),
         ("basis", "KhBasis"),
         ("closing", "KhClosing"),
+        ("lead", "KhLead"),
     ]
     for i, (kind, style) in enumerate(kinds):
         para(doc, f"{{%p {'if' if i == 0 else 'elif'} b.kind == '{kind}' %}}")
