@@ -633,5 +633,11 @@ def import_document(
     """A plan received as .docx or PDF becomes a draft workspace: a new one at `output`,
     or a plan added to `workspace` reusing its agencies. Nothing is overwritten."""
     from .importer import import_plan
+    from .schemas import SCHEMAS_DIR, write_schemas
 
-    return import_plan(source, None if output is not None else workspace, output, plan_id)
+    result = import_plan(source, None if output is not None else workspace, output, plan_id)
+    # The files' first line points the editor at ../schemas/: a new workspace gets them.
+    root = output if output is not None else workspace
+    if not (root / SCHEMAS_DIR).exists():
+        result.written += write_schemas(root / SCHEMAS_DIR)
+    return result

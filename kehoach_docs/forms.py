@@ -276,6 +276,9 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
             continue
         first_row[key] = row
         status = values[STATUS_COLUMN - 1]
+        if not status and not any(values[c - 1] for c in _ANSWER_COLUMNS):
+            # A row left blank: that task is not reported yet (a half-filled form is sent).
+            continue
         if status not in STATUSES:
             near = suggest(status, list(STATUSES)) if status else None
             hint = f"; có phải “{near}”?" if near else ""
@@ -325,6 +328,8 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
             paragraphs = _paragraphs(sheet.cell(row=index, column=2).value)
             if paragraphs:
                 general[field] = paragraphs
+    if not tasks and not general and not problems:
+        fail(f"trang tính “{TASK_SHEET}”", "biểu mẫu chưa điền nhiệm vụ nào")
     report = {
         "bao_cao_tien_do": {
             "co_quan": meta.get("co_quan", ""),

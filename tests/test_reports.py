@@ -371,3 +371,30 @@ def test_consolidate_names_who_has_not_reported(run: Run, tmp_path: Path) -> Non
     start = lines.index("Chưa gửi báo cáo 6 tháng đầu năm 2024 (10 cơ quan, đơn vị):")
     assert lines[start + 1] == "  - Sở Tư pháp (so-tu-phap)"
     assert len(lines[start + 1 :]) == 10
+
+
+def test_a_half_filled_form_is_collected_and_an_empty_one_refused(
+    run: Run, example_copy: Path
+) -> None:
+    ws = str(example_copy)
+    out = example_copy / "bieu-mau"
+    assert (
+        run("-w", ws, "forms", "-p", "2024-Q3", "-a", "so-tu-phap", "-o", str(out)).exit_code == 0
+    )
+    form = out / f"{PLAN_ID}-2024-Q3-bieu-mau-so-tu-phap.xlsx"
+    empty = out / "trong.xlsx"
+    empty.write_bytes(form.read_bytes())
+    book = load_workbook(form)
+    sheet = book["Nhiệm vụ"]
+    sheet.cell(4, 6).value = "Đang thực hiện"  # the first task only; the others left blank
+    book.save(form)
+    result = run("-w", ws, "collect", str(form))
+    assert result.exit_code == 0, result.output
+    saved = example_copy / "plans" / PLAN_ID / "tien-do" / "2024-Q3" / "so-tu-phap.yaml"
+    data = yaml.safe_load(saved.read_text(encoding="utf-8"))["bao_cao_tien_do"]
+    assert data["nhiem_vu"] == {"nv-1": {"tinh_trang": "Đang thực hiện"}}
+    saved.unlink()
+    result = run("-w", ws, "collect", str(empty))
+    assert result.exit_code == 1
+    assert "trang tính “Nhiệm vụ”: biểu mẫu chưa điền nhiệm vụ nào" in result.stderr
+    assert not saved.exists()
