@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .importer import ImportResult
     from .periods import Period
     from .progress import PeriodState
+    from .reminders import Reminders
 from .template_paths import find_template
 from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project, open_project
 from .write import write_atomic
@@ -42,7 +43,8 @@ class Summary:
         return (
             f"Hợp lệ: {self.files} tệp: {self.agencies} cơ quan, {self.groups} nhóm, "
             f"{self.plans} kế hoạch ({self.tasks} nhiệm vụ), {self.details} tệp dữ liệu "
-            f"của cơ quan, {self.reports} báo cáo kỳ."
+            f"của cơ quan, {self.reports} báo cáo kỳ"
+            + (f"; {len(self.warnings)} cảnh báo (ở trên)." if self.warnings else ".")
         )
 
 
@@ -394,6 +396,78 @@ class ConsolidatedResult:
     period: str
 
 
+def reminders_for(
+    project: Project, entry: LoadedPlan, state: PeriodState, today: date, day: date | None = None
+) -> Reminders:
+    from .reminders import resolve, sender_of
+
+    sender = sender_of(entry.plan, project.registry)
+    details = project.details_for(entry.id, sender.id)
+    return resolve(entry.plan, project.registry, state, details, today, day)
+
+
+def reminder_jobs(
+    project: Project, entry: LoadedPlan, state: PeriodState, reminders: Reminders
+) -> list[Job]:
+    """The công văn đôn đốc of a period: to those who have not reported, to those with
+    tasks past their deadline; none for nobody."""
+    from .compose.reminder import compose_overdue_reminder, compose_reminder
+
+    stem = f"{entry.id}-{state.period.id}"
+    plan, registry = entry.plan, project.registry
+    jobs = []
+    if reminders.missing:
+        jobs.append(
+            Job(kinds.REMINDER, reminders.sender, f"{stem}-don-doc.docx",
+                lambda: compose_reminder(plan, registry, state, reminders))
+        )  # fmt: skip
+    if reminders.overdue:
+        jobs.append(
+            Job(kinds.OVERDUE_REMINDER, reminders.sender, f"{stem}-don-doc-qua-han.docx",
+                lambda: compose_overdue_reminder(plan, registry, state, reminders))
+        )  # fmt: skip
+    return jobs
+
+
+@dataclass
+class ReminderResult:
+    written: list[Path]
+    reminders: Reminders
+    period: str
+
+
+def build_reminders(
+    workspace: Path, period: str, plan_id: str | None = None, output: Path | None = None,
+    pdf: bool = False, day: date | None = None,
+) -> ReminderResult:  # fmt: skip
+    """The công văn đôn đốc of a period, dated `day` (printed) or today (left blank);
+    nothing is written when everyone has reported and no task is overdue."""
+    project = open_project(workspace)
+    entry = project.plan(plan_id)
+    period_of(entry, period)
+    project.read(entry.id, None, period)
+    state = period_state_for(project, entry, period)
+    reminders = reminders_for(project, entry, state, date.today(), day)
+    jobs = reminder_jobs(project, entry, state, reminders)
+    written = write_jobs(project, jobs, output_dir_for(project, output)) if jobs else []
+    return ReminderResult(with_pdf(written, pdf), reminders, state.period.label)
+
+
+def status(
+    workspace: Path, period: str, plan_id: str | None = None, width: int = 100,
+    colour: bool = False,
+) -> str:  # fmt: skip
+    """Where every agency stands in a period, as text for a terminal."""
+    from .glance import status_text
+
+    project = open_project(workspace)
+    entry = project.plan(plan_id)
+    period_of(entry, period)
+    project.read(entry.id, None, period)
+    state = period_state_for(project, entry, period)
+    return status_text(entry.plan, project.registry, state, width, colour)
+
+
 def forms(
     workspace: Path, period: str, plan_id: str | None = None, agency: str | None = None,
     every: bool = False, output: Path | None = None, force: bool = False,
@@ -587,5 +661,11 @@ def import_document(
     """A plan received as .docx or PDF becomes a draft workspace: a new one at `output`,
     or a plan added to `workspace` reusing its agencies. Nothing is overwritten."""
     from .importer import import_plan
+    from .schemas import SCHEMAS_DIR, write_schemas
 
-    return import_plan(source, None if output is not None else workspace, output, plan_id)
+    result = import_plan(source, None if output is not None else workspace, output, plan_id)
+    # The files' first line points the editor at ../schemas/: a new workspace gets them.
+    root = output if output is not None else workspace
+    if not (root / SCHEMAS_DIR).exists():
+        result.written += write_schemas(root / SCHEMAS_DIR)
+    return result

@@ -23,7 +23,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,8 @@ from .api import (
     output_dir_for,
     period_state_for,
     plan_job,
+    reminder_jobs,
+    reminders_for,
     report_job,
     select_agencies,
     subplan_job,
@@ -127,7 +129,17 @@ class _Renderer:
         assert self.state is not None
         if spec.kind == kinds.REPORT.id:
             return report_job(self.project, self.entry, self.state, agency)
+        if spec.kind in (kinds.REMINDER.id, kinds.OVERDUE_REMINDER.id):
+            return next(j for j in self.reminder_jobs() if j.kind.id == spec.kind)
         return consolidated_job(self.project, self.entry, self.state)
+
+    def reminder_jobs(self) -> list[Job]:
+        """The công văn đôn đốc of the period, once its report deadline has passed."""
+        state = self.state
+        if state is None or date.today() <= state.period.due:
+            return []
+        reminders = reminders_for(self.project, self.entry, state, date.today())
+        return reminder_jobs(self.project, self.entry, state, reminders)
 
     def document(self, spec: Spec) -> tuple[Path, bytes]:
         if spec.kind == kinds.WORKBOOK.id:
@@ -238,7 +250,7 @@ def _pool(workers: int, renderer: _Renderer, needs: Needs) -> ProcessPoolExecuto
 
 # Documents of the whole plan (every agency in them): each alone, and first, so that the
 # other workers share out the rest meanwhile instead of waiting for them at the end.
-_LARGE = {kinds.CONSOLIDATED.id, kinds.WORKBOOK.id}
+_LARGE = {kinds.CONSOLIDATED.id, kinds.WORKBOOK.id, kinds.REMINDER.id, kinds.OVERDUE_REMINDER.id}
 
 
 def _chunks(specs: list[Spec], workers: int) -> list[list[int]]:
@@ -259,8 +271,9 @@ class BatchResult:
     archive: Path | None
     # Agencies with duties but no header, code or place in the registry: no sub-plan.
     skipped: list[Agency] = field(default_factory=list)
-    # With a period: agencies that have not reported.
+    # With a period: agencies that have not reported, and the period as documents name it.
     missing: list[Agency] = field(default_factory=list)
+    period_label: str = ""
 
     @property
     def failures(self) -> list[Outcome]:
@@ -346,6 +359,7 @@ def run_batch(
         follow = consolidated_job(project, entry, state).agency
         specs += [Spec(kinds.REPORT.id, a.id) for a in agencies if a.id in state.reports]
         specs += [Spec(kinds.CONSOLIDATED.id, follow.id), Spec(kinds.WORKBOOK.id, follow.id)]
+        specs += [Spec(j.kind.id, j.agency.id) for j in renderer.reminder_jobs()]
     # Every template is prepared and tried on a first document before anything is written,
     # so that a broken workspace template stops the batch with nothing half done.
     renderer.try_templates(specs)
@@ -403,5 +417,7 @@ def run_batch(
         names = [o.path.name for o in outcomes if o.path is not None] + [MANIFEST]
         archive = folder.with_suffix(".zip")
         write_atomic(archive, _zip_bytes(folder, names))
-    missing = renderer.state.missing if renderer.state is not None else []
-    return BatchResult(folder, outcomes, manifest, archive, selection.skipped, missing)
+    final = renderer.state
+    missing = final.missing if final is not None else []
+    label = final.period.label if final is not None else ""
+    return BatchResult(folder, outcomes, manifest, archive, selection.skipped, missing, label)

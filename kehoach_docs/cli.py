@@ -17,6 +17,8 @@ from .translations import install_click
 from .vn import shorten
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from .batch import Outcome
     from .models.registry import Agency
 
@@ -318,6 +320,75 @@ def consolidate(opts: Options, period: str, output: Path | None, pdf: bool) -> N
     _missing(result.missing, result.period)
 
 
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """A date as clerks write it, 25/6/2024, or as ISO, 2024-06-25."""
+    from .models.base import parse_day
+
+    if value is None:
+        return None
+    found = parse_day(value)
+    if found is None:
+        raise click.BadParameter(f"“{value}” không phải ngày: viết 25/6/2024 hoặc 2024-06-25")
+    return found
+
+
+@main.command()
+@period_option
+@output_option
+@pdf_option
+@click.option(
+    "--ngay", "day", callback=_day, metavar="NGÀY",
+    help="Ngày ký công văn (in ở dòng ngày tháng), để tính hạn mới; mặc định: hôm nay "
+    "(dòng ngày tháng để trống).",
+)  # fmt: skip
+@click.pass_obj
+def dondoc(opts: Options, period: str, output: Path | None, pdf: bool, day: date | None) -> None:
+    """Công văn đôn đốc các cơ quan chưa gửi báo cáo kỳ và các cơ quan có nhiệm vụ quá hạn."""
+    from .api import build_reminders
+    from .progress import short_date
+
+    result = call(build_reminders, opts.workspace, period, opts.plan, output, pdf, day)
+    r = result.reminders
+    if not result.written:
+        click.echo(
+            f"Không có ai cần đôn đốc: mọi cơ quan, đơn vị đã gửi báo cáo {result.period} và "
+            "không có nhiệm vụ quá hạn. Không ghi tệp nào."
+        )
+        return
+    _written(result.written)
+    if r.missing:
+        click.echo(f"Đôn đốc gửi báo cáo {result.period} ({len(r.missing)} cơ quan, đơn vị):")
+        for agency in r.missing:
+            click.echo(f"  - {agency.name} ({agency.id})")
+    else:
+        click.echo(f"Mọi cơ quan, đơn vị đã gửi báo cáo {result.period}.")
+    if r.overdue:
+        click.echo(f"Đôn đốc nhiệm vụ quá hạn ({len(r.overdue)} cơ quan, đơn vị):")
+        for agency, tasks in r.overdue:
+            refs = "; ".join(t.duty.entry.label for t in tasks)
+            click.echo(f"  - {agency.name} ({agency.id}): {refs}")
+    click.echo(
+        f"Hạn mới: {short_date(r.deadline)} ({r.working_days} ngày làm việc kể từ ngày "
+        f"{short_date(r.signed)}, không tính thứ Bảy, Chủ nhật, ngày nghỉ lễ, Tết)."
+    )
+
+
+@main.command(name="status")
+@period_option
+@click.pass_obj
+def status_command(opts: Options, period: str) -> None:
+    """Tình hình các cơ quan trong kỳ: bảng cơ quan × nhiệm vụ, số liệu, ai chưa báo cáo."""
+    import shutil
+
+    from .api import status
+    from .glance import wants_colour
+
+    colour = wants_colour(sys.stdout)
+    width = shutil.get_terminal_size((100, 24)).columns
+    text = call(status, opts.workspace, period, opts.plan, width, colour)
+    click.echo(text, nl=False, color=colour)
+
+
 @main.command(name="forms")
 @period_option
 @agency_option
@@ -398,7 +469,7 @@ def batch(
         click.echo(f"Lỗi: {failure.spec.agency_id}: {failure.error}", err=True)
     _skipped(result.skipped)
     if period:
-        _missing(result.missing, period)
+        _missing(result.missing, result.period_label)
     if result.archive:
         click.echo(f"Đã nén {result.archive}")
     click.echo(result.summary())

@@ -89,7 +89,8 @@ def joined(parts: list[Inline], separator: Inline | None = None) -> Inline:
 
 # -- blocks of a body -------------------------------------------------------------------
 
-ParagraphRole = Literal["body", "basis", "closing"]
+# "lead" introduces the table or list after it and keeps on its page.
+ParagraphRole = Literal["body", "basis", "closing", "lead"]
 
 
 @dataclass(frozen=True)

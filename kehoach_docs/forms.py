@@ -276,11 +276,15 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
             continue
         first_row[key] = row
         status = values[STATUS_COLUMN - 1]
+        if not status and not any(values[c - 1] for c in _ANSWER_COLUMNS):
+            # A row left blank: that task is not reported yet (a half-filled form is sent).
+            continue
         if status not in STATUSES:
             near = suggest(status, list(STATUSES)) if status else None
             hint = f"; có phải “{near}”?" if near else ""
             shown = f"“{status}” không phải tình trạng hợp lệ" if status else "chưa chọn tình trạng"
-            fail(where(STATUS_COLUMN), f"{shown}{hint} (chọn một trong: {', '.join(STATUSES)})")
+            listed = ", ".join(f"“{s}”" for s in STATUSES)
+            fail(where(STATUS_COLUMN), f"{shown}{hint} (chọn một trong: {listed})")
             continue
         task: dict[str, Any] = {"tinh_trang": status}
         for column, field in ((7, "ket_qua"), (9, "kho_khan"), (10, "de_xuat")):
@@ -324,6 +328,8 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
             paragraphs = _paragraphs(sheet.cell(row=index, column=2).value)
             if paragraphs:
                 general[field] = paragraphs
+    if not tasks and not general and not problems:
+        fail(f"trang tính “{TASK_SHEET}”", "biểu mẫu chưa điền nhiệm vụ nào")
     report = {
         "bao_cao_tien_do": {
             "co_quan": meta.get("co_quan", ""),

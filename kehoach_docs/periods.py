@@ -38,8 +38,11 @@ def parse_period(period_id: str, reporting: Reporting) -> Period:
             return Period(
                 milestone.id, milestone.label, milestone.start, milestone.end, milestone.due
             )
-    # The id names files and folders: it is taken exactly as written or refused.
-    match = _PATTERN.fullmatch(period_id)
+    # The id names files and folders: it is taken as written, in capitals ("2024-h1" is
+    # 2024-H1), or refused.
+    match = _PATTERN.fullmatch(period_id.upper())
+    if match:
+        period_id = period_id.upper()
     if not match:
         known = ", ".join(m.id for m in reporting.milestones)
         extra = f", hoặc mốc của kế hoạch: {known}" if known else ""

@@ -83,6 +83,13 @@ class TaskState:
     period: Period
 
     @property
+    def own_deadline(self) -> bool:
+        """The deadline is the agency's own (from its file), not the plan's."""
+        timeframe = self.duty.entry.item.timeframe
+        planned = timeframe.deadline if timeframe else None
+        return self.deadline is not None and self.deadline != planned
+
+    @property
     def deadline_passed(self) -> bool:
         return self.deadline is not None and self.deadline <= self.period.end
 

@@ -66,7 +66,7 @@ def scaffold_text(
             f"của {issuer.display_short}: {item.timeframe.text if item.timeframe else 'không ghi'}",
             f"    {duty.entry.key}:",
             f"      tieu_de: {q(heading)}",
-            "      lanh_dao:            # lãnh đạo phụ trách, ví dụ: Phó Giám đốc Nguyễn Văn A",
+            "      lanh_dao:            # lãnh đạo phụ trách: chức vụ và họ tên",
             "      don_vi:              # phòng chủ trì (mã ở don_vi_truc_thuoc, hoặc tên)",
             "      phoi_hop: []         # các phòng phối hợp",
             "      viec: []             # các việc cụ thể cơ quan sẽ làm; ví dụ:",

@@ -70,7 +70,9 @@ def _literal(given: Any, ctx: dict[str, Any]) -> str:
     options = re.findall(r"'((?:[^'\\]|\\.)*)'", str(ctx.get("expected", "")))
     near = suggest(str(given), options) if isinstance(given, str) else None
     hint = f"; có phải “{near}”?" if near else ""
-    return f"“{given}” không hợp lệ{hint} (chọn một trong: {', '.join(options)})"
+    # Each choice in quotes: a status may hold a comma ("Đang thực hiện, quá hạn").
+    listed = ", ".join(f"“{o}”" for o in options)
+    return f"“{given}” không hợp lệ{hint} (chọn một trong: {listed})"
 
 
 def _message(err: ErrorDetails, allowed: list[str], raw: Any) -> str:

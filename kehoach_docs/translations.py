@@ -19,6 +19,8 @@ from typing import Any
 
 CLICK: dict[str, str] = {
     "Aborted!": "Đã dừng.",
+    # Passed to `_` through a variable (Option.get_help_extra), so no extractor sees it.
+    "required": "bắt buộc",
     "deprecated": "không còn dùng",
     "Missing command.": "Thiếu tên lệnh.",
     "Options": "Tùy chọn",

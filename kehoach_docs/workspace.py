@@ -224,6 +224,7 @@ def _load_everything(root: Path) -> Project:
             found = _check_details(registry, entry.plan, details)
             found += _check_progress(registry, entry.plan, details, progress)
             found += _check_assignments(registry, entry)
+            found += _check_draft_cited(entry, details, progress)
             problems.extend(p for p in found if not p.warning)
             warnings.extend(p for p in found if p.warning)
     if problems:
@@ -513,6 +514,7 @@ def _check_details(
                     )
                 )
         problems += _check_extra_tasks(registry, entry)
+        problems += _check_unit_refs(entry)
         bare = [
             f"{d.entry.key} ({d.entry.cite})"
             for d in duties
@@ -528,6 +530,69 @@ def _check_details(
                 )
             )
     return problems
+
+
+def _check_draft_cited(
+    entry: LoadedPlan,
+    details: dict[str, LoadedDetails],
+    progress: dict[str, dict[str, LoadedProgress]],
+) -> list[Problem]:
+    """Agencies' documents with their own number or date that cite a plan still a draft:
+    each would print "Kế hoạch số      /KH-UBND ngày      tháng …" beside its own number."""
+    from .vn import is_draft_number
+
+    plan = entry.plan
+    if not is_draft_number(plan.number) and plan.date is not None:
+        return []
+    numbered = [d.source.display for d in details.values() if d.details.number or d.details.date]
+    numbered += [
+        r.source.display
+        for reports in progress.values()
+        for r in reports.values()
+        if r.progress.number or r.progress.date
+    ]
+    if not numbered:
+        return []
+    return [
+        entry.source.problem(
+            ("ke_hoach", "so"),
+            f"kế hoạch chưa có số, ngày (“so”, “ngay”) mà {len(numbered)} văn bản của cơ quan "
+            f"đã có (ví dụ {numbered[0]}): các văn bản đó sẽ dẫn “Kế hoạch số      /… ngày      "
+            "tháng …”; điền số, ngày của kế hoạch khi kế hoạch được ký",
+            warning=True,
+        )
+    ]
+
+
+def _check_unit_refs(entry: LoadedDetails) -> list[Problem]:
+    """A unit written as a code ("tcbc") that is none of the agency's units: a typo that
+    would print as it is; a name with spaces is printed as written, as meant."""
+    details = entry.details
+    units = [u.id for u in details.units]
+    found: list[Problem] = []
+
+    def check(ref: str | None, path: PathKey) -> None:
+        if ref and _ID.match(ref) and ref not in units:
+            near = difflib.get_close_matches(ref, units, n=1, cutoff=0.5)
+            hint = f"; có phải “{near[0]}”?" if near else ""
+            found.append(
+                entry.source.problem(
+                    path,
+                    f"“{ref}” không phải mã phòng, đơn vị nào trong “don_vi_truc_thuoc”{hint} "
+                    "(chữ này sẽ in nguyên như vậy)",
+                    warning=True,
+                )
+            )
+
+    base: PathKey = ("ke_hoach_don_vi", "nhiem_vu")
+    for key, task in details.tasks.items():
+        check(task.unit, (*base, key, "don_vi"))
+        for j, ref in enumerate(task.support):
+            check(ref, (*base, key, "phoi_hop", j))
+        for i, action in enumerate(task.actions):
+            check(action.unit, (*base, key, "viec", i, "don_vi"))
+            check(action.support, (*base, key, "viec", i, "phoi_hop"))
+    return found
 
 
 def _check_extra_tasks(registry: Registry, entry: LoadedDetails) -> list[Problem]:
@@ -723,6 +788,9 @@ def _check_plan(ids: _Ids, loaded: Loaded) -> tuple[list[Problem], list[Problem]
             )
         )
     need(plan.get("co_quan_theo_doi"), (*base, "co_quan_theo_doi"), agency_only=True)
+    reminder = plan.get("don_doc")
+    if isinstance(reminder, dict):
+        need(reminder.get("co_quan"), (*base, "don_doc", "co_quan"), agency_only=True)
 
     item_ids: dict[str, int | None] = {}
     raw_notes = plan.get("chu_thich")

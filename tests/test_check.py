@@ -28,11 +28,11 @@ def test_every_generated_document_passes(run: Run, tmp_path: Path) -> None:
     result = run("-w", str(REPO), "batch", "-p", "2024-H1", "-o", str(tmp_path), "-q")
     assert result.exit_code == 0
     docs = sorted(tmp_path.glob("*/*.docx"))
-    assert len(docs) == 52
+    assert len(docs) == 54
     result = run("check", "--format", "json", *map(str, docs))
     assert result.exit_code == 0, result.output
     reports = json.loads(result.stdout)
-    assert [r["errors"] for r in reports] == [0] * 52
+    assert [r["errors"] for r in reports] == [0] * 54
     warned = {f["message"] for r in reports for f in r["findings"]}
     assert warned <= KNOWN_WARNINGS
     kinds = {Path(r["file"]).name: r["kind"] for r in reports}

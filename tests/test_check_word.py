@@ -246,7 +246,7 @@ def test_kinh_gui_upright(tmp_path: Path) -> None:
     for rpr in paragraph(doc, "Kính gửi:").iter(qn("w:rPr")):
         etree.SubElement(rpr, qn("w:i"))
     [(_, message, _)] = _one(_check(tmp_path, doc), "kinh-gui")
-    assert message == "“Kính gửi” không in nghiêng"
+    assert message == "“Kính gửi” không được in nghiêng"
 
 
 def test_nhu_tren_without_a_kinh_gui(tmp_path: Path) -> None:
@@ -496,5 +496,5 @@ def test_date_line_too_long_for_its_column(tmp_path: Path) -> None:
     [(_, message, _)] = _one(_check(tmp_path, doc), "dia-danh-ngay")
     assert (
         message
-        == "dòng địa danh, ngày tháng không vừa một dòng: chữ dài 10 cm, chỗ chỉ rộng 9,8 cm"
+        == "dòng địa danh, ngày tháng không vừa một dòng: chữ dài 9,96 cm, chỗ chỉ rộng 9,77 cm"
     )

@@ -111,7 +111,7 @@ def test_validate_counts_the_table_tasks() -> None:
     assert len(task_rows()) == 33
     assert (
         "Hợp lệ: 15 tệp: 37 cơ quan, 3 nhóm, 1 kế hoạch (33 nhiệm vụ), 2 tệp dữ liệu của cơ "
-        "quan, 11 báo cáo kỳ." in result.stdout
+        "quan, 11 báo cáo kỳ; 8 cảnh báo (ở trên)." in result.stdout
     )
     # The shipped reports agree with the deadlines: no status is contradicted.
     assert "tinh_trang" not in result.stderr

@@ -195,3 +195,12 @@ def test_looks_of_the_format_come_back(tmp_path: Path) -> None:
     [appendix] = plan.appendices
     assert (appendix.number, appendix.title) == ("I", "DANH MỤC NHIỆM VỤ")
     assert appendix.tasks is not None
+
+
+def test_a_new_workspace_gets_the_editor_schemas(tmp_path: Path) -> None:
+    [original] = build_plan(REPO, None, tmp_path / "first")
+    result = import_document(original, Path("."), tmp_path / "ws")
+    schema = tmp_path / "ws" / "schemas" / "ke-hoach.schema.json"
+    assert schema in result.written and schema.exists()
+    first = (tmp_path / "ws" / "plans" / f"{result.plan_id}.yaml").read_text(encoding="utf-8")
+    assert first.startswith("# yaml-language-server: $schema=../schemas/ke-hoach.schema.json")

@@ -32,7 +32,7 @@ ENGLISH = re.compile(
     r"Invalid value|is not|does not|default:|Show this|Show the|\[OPTIONS\]|COMMAND|"
     r"INTEGER|TEXT\b|DIRECTORY|FILENAME|\bPATH\b|found character|could not find|"
     r"expected|while scanning|while parsing|Input should|Field required|Value error|"
-    r"Traceback"
+    r"Traceback|\[required\]|\brequired\b"
 )
 
 
@@ -103,6 +103,7 @@ def test_help_of_every_command_in_vietnamese(run: Run) -> None:
         assert "Tùy chọn:" in result.stdout and "Hiện hướng dẫn này rồi thoát." in result.stdout
         assert not ENGLISH.search(result.output), (name, ENGLISH.search(result.output))
     assert run("--version").stdout == "kehoach, phiên bản 0.1.0\n"
+    assert "[bắt buộc]" in run("report", "--help").stdout
 
 
 # -- PyYAML -----------------------------------------------------------------------------------
@@ -176,8 +177,8 @@ PLAN = Path("plans") / f"{PLAN_ID}.yaml"
     [
         (H1, "tinh_trang: Đang thực hiện, quá hạn", "tinh_trang: Dang thuc hien, qua han",
          "“Dang thuc hien, qua han” không hợp lệ; có phải “Đang thực hiện, quá hạn”? (chọn "
-         "một trong: Đã hoàn thành, Hoàn thành quá hạn, Đang thực hiện, Đang thực hiện, quá "
-         "hạn, Chưa thực hiện)"),
+         "một trong: “Đã hoàn thành”, “Hoàn thành quá hạn”, “Đang thực hiện”, “Đang thực "
+         "hiện, quá hạn”, “Chưa thực hiện”)"),
         (H1, "tinh_trang: Đang thực hiện\n", "tinh_trang: Dang thuc hien\n",
          "“Dang thuc hien” không hợp lệ; có phải “Đang thực hiện”?"),
         (PLAN, "  ngay: ", "  ngay: 15/13/2024",

@@ -84,11 +84,11 @@ def test_batch_pdf_uses_one_libreoffice_start(
     assert len(calls) == 1
     assert any(arg.startswith("-env:UserInstallation=") for arg in calls[0])
     pdfs = sorted(result.folder.glob("*.pdf"))
-    assert len(pdfs) == 52
+    assert len(pdfs) == 54
     assert all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
     assert not [p for p in result.folder.iterdir() if p.name.startswith(".pdf-")]
     manifest = (result.folder / "manifest.csv").read_text(encoding="utf-8-sig")
-    assert manifest.count("(PDF)") == 52
+    assert manifest.count("(PDF)") == 54
     for path in pdfs:
         assert_signature_not_alone(path)
 

@@ -264,8 +264,8 @@ def test_invalid_status_in_yaml(run: Run, example_copy: Path) -> None:
     assert result.exit_code == 1
     assert (
         f"plans/{PLAN_ID}/tien-do/2024-H1/so-noi-vu.yaml:53: bao_cao_tien_do.nhiem_vu.nv-6."
-        "tinh_trang: “Xong” không hợp lệ (chọn một trong: Đã hoàn thành, Hoàn thành quá hạn, "
-        "Đang thực hiện, Đang thực hiện, quá hạn, Chưa thực hiện)"
+        "tinh_trang: “Xong” không hợp lệ (chọn một trong: “Đã hoàn thành”, “Hoàn thành quá "
+        "hạn”, “Đang thực hiện”, “Đang thực hiện, quá hạn”, “Chưa thực hiện”)"
     ) in result.stderr
 
 
@@ -351,7 +351,7 @@ def test_batch_with_period_adds_reports(run: Run, tmp_path: Path) -> None:
     [folder] = [p for p in tmp_path.iterdir() if p.is_dir()]
     assert len(list(folder.glob("*-bao-cao-*.docx"))) == 21
     assert len(list(folder.glob("*.xlsx"))) == 1
-    assert "Đã ghi 53/53 văn bản" in result.stdout
+    assert "Đã ghi 55/55 văn bản" in result.stdout
 
 
 def test_a_period_before_the_plan_is_refused(run: Run, tmp_path: Path) -> None:
@@ -371,3 +371,30 @@ def test_consolidate_names_who_has_not_reported(run: Run, tmp_path: Path) -> Non
     start = lines.index("Chưa gửi báo cáo 6 tháng đầu năm 2024 (10 cơ quan, đơn vị):")
     assert lines[start + 1] == "  - Sở Tư pháp (so-tu-phap)"
     assert len(lines[start + 1 :]) == 10
+
+
+def test_a_half_filled_form_is_collected_and_an_empty_one_refused(
+    run: Run, example_copy: Path
+) -> None:
+    ws = str(example_copy)
+    out = example_copy / "bieu-mau"
+    assert (
+        run("-w", ws, "forms", "-p", "2024-Q3", "-a", "so-tu-phap", "-o", str(out)).exit_code == 0
+    )
+    form = out / f"{PLAN_ID}-2024-Q3-bieu-mau-so-tu-phap.xlsx"
+    empty = out / "trong.xlsx"
+    empty.write_bytes(form.read_bytes())
+    book = load_workbook(form)
+    sheet = book["Nhiệm vụ"]
+    sheet.cell(4, 6).value = "Đang thực hiện"  # the first task only; the others left blank
+    book.save(form)
+    result = run("-w", ws, "collect", str(form))
+    assert result.exit_code == 0, result.output
+    saved = example_copy / "plans" / PLAN_ID / "tien-do" / "2024-Q3" / "so-tu-phap.yaml"
+    data = yaml.safe_load(saved.read_text(encoding="utf-8"))["bao_cao_tien_do"]
+    assert data["nhiem_vu"] == {"nv-1": {"tinh_trang": "Đang thực hiện"}}
+    saved.unlink()
+    result = run("-w", ws, "collect", str(empty))
+    assert result.exit_code == 1
+    assert "trang tính “Nhiệm vụ”: biểu mẫu chưa điền nhiệm vụ nào" in result.stderr
+    assert not saved.exists()

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-REFERENCE = "715bd4ff8e1dcb6f89cacc9290c39f6abd2278a5"
+REFERENCE = "00382437ca3d43534f940214eca6d461d9d0fef4"
 
 # (workspace inside the tree, period) for the example and two other provinces.
 WORKSPACES = [
@@ -71,7 +71,8 @@ def _files(folder: Path) -> dict[str, Path]:
 def _make(tree: Path, data: Path, period: str, out: Path) -> None:
     """Every kind of file the commands write, from `data` (a workspace's plans/), by the
     code of `tree`: the batch with a period (plan, sub-plans, reports, consolidated report
-    and its .xlsx, manifest), the Nơi nhận documents and the forms."""
+    and its .xlsx, công văn đôn đốc, manifest), the Nơi nhận documents, the forms, the
+    reminders on their own; and what `batch`, `status` and `validate` print."""
     ws = out / "ws"
     shutil.copytree(data / "plans", ws / "plans")  # no templates/: each tree its own
     env = {**os.environ, "PYTHONPATH": str(tree)}
@@ -81,11 +82,18 @@ def _make(tree: Path, data: Path, period: str, out: Path) -> None:
 
     def run(*args: str) -> None:
         command = [sys.executable, "-m", "kehoach_docs", "-w", str(ws), *args]
-        subprocess.run(command, check=True, capture_output=True, cwd=tree, env=env)
+        done = subprocess.run(command, check=True, capture_output=True, cwd=tree, env=env)
+        # What the command says, its own folder's name aside.
+        said = done.stdout.decode("utf-8").replace(str(out), "OUT")
+        (out / f"{args[0]}.txt").write_text(re.sub(r"-\d{8}-\d{6}", "-RUN", said))
 
+    out.mkdir(parents=True, exist_ok=True)
     run("batch", "--period", period, "-o", str(out / "batch"), "-q")
     run("noinhan", "-o", str(out / "noinhan"))
     run("forms", "--period", period, "--all", "-o", str(out / "forms"))
+    run("dondoc", "--period", period, "-o", str(out / "dondoc"))
+    run("status", "--period", period)
+    run("validate")
     [folder] = (out / "batch").iterdir()
     folder.rename(out / "batch" / "run")  # its name holds the date and time
     shutil.rmtree(ws)

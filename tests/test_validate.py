@@ -16,7 +16,7 @@ def test_example_workspace_is_valid(run: Run) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == (
         "Hợp lệ: 25 tệp: 33 cơ quan, 3 nhóm, 1 kế hoạch (6 nhiệm vụ), "
-        "3 tệp dữ liệu của cơ quan, 20 báo cáo kỳ."
+        "3 tệp dữ liệu của cơ quan, 20 báo cáo kỳ; 5 cảnh báo (ở trên)."
     )
 
 
@@ -164,4 +164,33 @@ def test_a_follow_up_body_that_cannot_issue_is_named(
     assert (
         "ke_hoach.co_quan_theo_doi: cảnh báo: Ban Chỉ đạo (ban-chi-dao) theo dõi kế hoạch nhưng "
         "danh mục cơ quan chưa có đủ “tieu_de”, “ma”, “dia_danh”: chưa lập được báo cáo tổng hợp"
+    ) in result.stderr
+
+
+def test_a_numbered_document_citing_a_draft_plan_is_named(
+    run: Callable[..., Result], example_copy: Path
+) -> None:
+    details = example_copy / "plans" / "kh-trien-khai-120-tu" / "don-vi" / "so-noi-vu.yaml"
+    details.write_text(
+        details.read_text(encoding="utf-8").replace("  so:  ", "  so: 27", 1), encoding="utf-8"
+    )
+    result = run("-w", str(example_copy), "validate")
+    assert result.exit_code == 0
+    assert (
+        "ke_hoach.so: cảnh báo: kế hoạch chưa có số, ngày (“so”, “ngay”) mà 1 văn bản của cơ "
+        "quan đã có (ví dụ plans/kh-trien-khai-120-tu/don-vi/so-noi-vu.yaml)"
+    ) in result.stderr
+
+
+def test_a_unit_code_that_is_no_unit_is_named_with_a_guess(
+    run: Callable[..., Result], example_copy: Path
+) -> None:
+    details = example_copy / "plans" / "kh-trien-khai-120-tu" / "don-vi" / "so-noi-vu.yaml"
+    text = details.read_text(encoding="utf-8")
+    details.write_text(text.replace("      don_vi: tcbc\n", "      don_vi: tcb\n", 1), "utf-8")
+    result = run("-w", str(example_copy), "validate")
+    assert result.exit_code == 0
+    assert (
+        "ke_hoach_don_vi.nhiem_vu.nv-2.don_vi: cảnh báo: “tcb” không phải mã phòng, đơn vị nào "
+        "trong “don_vi_truc_thuoc”; có phải “tcbc”? (chữ này sẽ in nguyên như vậy)"
     ) in result.stderr

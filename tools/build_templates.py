@@ -30,6 +30,8 @@ RIGHT_COL = Cm(9.9)
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
+TO_INDENT = Cm(2)
+TO_LABEL_WIDTH = Cm(1.75)  # "Kính gửi" in 14 pt Times New Roman, up to its colon
 
 
 def set_defaults(doc) -> None:  # type: ignore[no-untyped-def]
@@ -129,6 +131,8 @@ def add_styles(doc) -> None:  # type: ignore[no-untyped-def]
     pstyle(doc, "KhBasis", italic=True, **body)
     # The last paragraph of the body keeps with the signature block below it.
     pstyle(doc, "KhClosing", keep_next=True, **body)
+    # A paragraph that introduces a table ("Ký hiệu: …") stays on the table's page.
+    pstyle(doc, "KhLead", keep_next=True, **body)
     pstyle(doc, "KhAttachment", italic=True, align=LEFT, after=6, keep_next=True)
     pstyle(doc, "KhHeading1", bold=True, keep_next=True, outline=0, **body)
     pstyle(doc, "KhHeading2", bold=True, keep_next=True, outline=1, **body)
@@ -143,8 +147,21 @@ def add_styles(doc) -> None:  # type: ignore[no-untyped-def]
     pstyle(doc, "KhDocType", size=14, bold=True, align=CENTER, before=18, keep_next=True)
     pstyle(doc, "KhSummary", size=14, bold=True, align=CENTER, keep_next=True)
     pstyle(doc, "KhTo", size=14, align=CENTER, before=6, after=6)
+    # A công văn's "V/v" under the number (NĐ 30: 12-13 pt, upright, no space before).
+    pstyle(doc, "KhSubjectLine", size=12, align=CENTER)
+    # "Kính gửi:" over several addressees, whose dashes line up under its colon.
+    pstyle(doc, "KhToOne", size=14, align=CENTER, before=12, after=12)
+    pstyle(doc, "KhToLabel", size=14, align=LEFT, before=12, keep_next=True)
+    pstyle(doc, "KhToItem", size=14, align=LEFT, keep_next=True)
+    pstyle(doc, "KhToLast", size=14, align=LEFT, after=12)
+    for name in ("KhToLabel", "KhToItem", "KhToLast"):
+        indent = TO_INDENT if name == "KhToLabel" else TO_INDENT + TO_LABEL_WIDTH
+        doc.styles[name].paragraph_format.left_indent = indent
     pstyle(doc, "KhRecipientsLabel", size=12, bold=True, italic=True, align=LEFT, before=6)
-    pstyle(doc, "KhRecipient", size=11, align=LEFT)
+    # A long recipient wraps under its own text, not under its "- ".
+    recipient = pstyle(doc, "KhRecipient", size=11, align=LEFT)
+    recipient.paragraph_format.left_indent = Cm(0.25)
+    recipient.paragraph_format.first_line_indent = Cm(-0.25)
     pstyle(doc, "KhSignature", size=14, bold=True, align=CENTER)
     pstyle(doc, "KhSignerName", size=14, bold=True, align=CENTER, before=84)
     pstyle(doc, "KhPageNumber", size=14, align=CENTER)
@@ -241,7 +258,8 @@ def page_setup(doc) -> None:  # type: ignore[no-untyped-def]
     page_number_header(section)
 
 
-def header_block(doc) -> None:  # type: ignore[no-untyped-def]
+def header_block(doc, subject_line: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Boxes 1-4; with `subject_line`, a công văn's trích yếu (box 5b) under the number."""
     table = doc.add_table(rows=2, cols=2)
     borderless(table, [LEFT_COL, RIGHT_COL])
     left, right = table.rows[0].cells
@@ -255,6 +273,8 @@ def header_block(doc) -> None:  # type: ignore[no-untyped-def]
     para(right, "100%", "KhRule")
     left, right = table.rows[1].cells
     first_paragraph(left, "KhDocNumber", "{{ header.number }}")
+    if subject_line:
+        para(left, "{{r summary }}", "KhSubjectLine")
     first_paragraph(right, "KhPlaceDate", "{{ header.place_date }}")
 
 
@@ -274,6 +294,7 @@ def blocks(doc, source: str) -> None:  # type: ignore[no-untyped-def]
         ("h3", "KhHeading3"),
         ("basis", "KhBasis"),
         ("closing", "KhClosing"),
+        ("lead", "KhLead"),
     ]
     for i, (kind, style) in enumerate(kinds):
         para(doc, f"{{%p {'if' if i == 0 else 'elif'} b.kind == '{kind}' %}}")
@@ -425,6 +446,32 @@ def build_plan(path: Path) -> None:
     finish(doc, path)
 
 
+def addressees(doc) -> None:  # type: ignore[no-untyped-def]
+    """Box 9a of a công văn: "Kính gửi: X." on one line, or "Kính gửi:" over a list."""
+    para(doc, "{%p for line in to %}", "KhTo")
+    para(doc, "{%p if loop.length == 1 %}", "KhToOne")
+    para(doc, "{{ line }}", "KhToOne")
+    for test, style in (("loop.first", "KhToLabel"), ("loop.last", "KhToLast")):
+        para(doc, f"{{%p elif {test} %}}", style)
+        para(doc, "{{ line }}", style)
+    para(doc, "{%p else %}", "KhToItem")
+    para(doc, "{{ line }}", "KhToItem")
+    para(doc, "{%p endif %}", "KhTo")
+    para(doc, "{%p endfor %}", "KhTo")
+
+
+def build_cong_van(path: Path) -> None:
+    """A công văn: no tên loại; "V/v" under the number; Kính gửi; body; Nơi nhận."""
+    doc = new_document()
+    header_block(doc, subject_line=True)
+    addressees(doc)
+    blocks(doc, "body")
+    attachment(doc)
+    signature_block(doc)
+    appendices(doc)
+    finish(doc, path)
+
+
 def build_noi_nhan(path: Path) -> None:
     """Only the Nơi nhận block, at its place and width, to paste into another document."""
     doc = new_document()
@@ -439,6 +486,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     # Same layout, a file of its own so that an office can restyle its reports alone.
     "bao-cao.docx": build_plan,
     "noi-nhan.docx": build_noi_nhan,
+    "cong-van.docx": build_cong_van,
 }
 
 

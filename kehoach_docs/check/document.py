@@ -100,7 +100,8 @@ def check_look(
             yield Finding(rule_id, f"{what} có chữ chưa {no}: “{sample}”", para.text, severity)
         else:
             part = "" if len(wrong) == len(shown) else f": “{sample}”"
-            yield Finding(rule_id, f"{what} không {no}{part}", para.text, severity)
+            # "không được": the text must not be so (not a report that it is not).
+            yield Finding(rule_id, f"{what} không được {no}{part}", para.text, severity)
     if center and para.align != "center":
         yield Finding(rule_id, f"{what} chưa căn giữa", para.text, severity)
 

@@ -60,8 +60,8 @@ def one_line(doc: Document, para: Para, rule_id: str, what: str) -> Iterator[Fin
     """Quốc hiệu, Tiêu ngữ, the number and the date each stand on one line: a column too
     narrow for them wraps them."""
     if sum(doc.lines(para)) > doc.available(para) * FIT:
-        text = pt(round(sum(doc.lines(para)) / 72 * 2.54, 1))
-        room = pt(round(doc.available(para) / 72 * 2.54, 1))
+        text = pt(round(sum(doc.lines(para)) / 72 * 2.54, 2))
+        room = pt(round(doc.available(para) / 72 * 2.54, 2))
         message = f"{what} không vừa một dòng: chữ dài {text} cm, chỗ chỉ rộng {room} cm"
         yield Finding(rule_id, message, para.text, measured=text, required=f"<= {room}", unit="cm")
 

@@ -9,14 +9,19 @@ from ..document import Header, Inline, Paragraph, Signature, Span, plain
 from ..errors import KehoachError
 from ..models.plan import Archive, Plan
 from ..models.registry import Agency, Signer
+from ..progress import short_date
 from ..vn import date_words, numbered, place_date_line
 from .inline import clean
 
+NBSP = "\u00a0"
+
 
 def header_for(
-    agency: Agency, type_code: str, number: int | str | None, when: date | None, year: int | None
-) -> Header:
-    """Boxes 2-4 of `agency`; validation has made sure it can issue documents."""
+    agency: Agency, type_code: str, number: int | str | None, when: date | None, year: int | None,
+    unit: str = "",
+) -> Header:  # fmt: skip
+    """Boxes 2-4 of `agency`; validation has made sure it can issue documents. A công văn
+    has no `type_code`; its ký hiệu is the agency's code then the drafting `unit`."""
     if agency.header is None or not agency.code or not agency.place:
         raise KehoachError(
             f"{agency.name} ({agency.id}) chưa đủ thông tin để ban hành văn bản: cần "
@@ -25,7 +30,7 @@ def header_for(
     return Header(
         governing=tuple(agency.header.governing),
         issuing=tuple(agency.header.issuing),
-        number=numbered("Số:", number, type_code, agency.code),
+        number=numbered("Số:", number, type_code, f"{agency.code}-{unit}" if unit else agency.code),
         place_date=place_date_line(agency.place, when, year),
     )
 
@@ -72,6 +77,15 @@ def cite_plan(plan: Plan, issuer: Agency) -> str:
     """`Kế hoạch số 15/KH-UBND ngày 04 tháng 01 năm 2024 của Ủy ban nhân dân tỉnh`."""
     number = numbered("số", plan.number, plan.type_code, issuer.code or "")
     return f"Kế hoạch {number} {date_words(plan.date, plan.issue_year)} của {issuer.name}"
+
+
+def plan_reference(plan: Plan, issuer: Agency) -> str:
+    """`Kế hoạch số 15/KH-UBND ngày 15/3/2024 của UBND tỉnh`: the short citation of a
+    "V/v" line or a heading."""
+    # A draft's blank number must not break a line before "/KH-UBND".
+    number = numbered("số", plan.number, plan.type_code, issuer.code or "").replace(" ", NBSP)
+    when = f" ngày {short_date(plan.date)}" if plan.date else ""
+    return f"Kế hoạch {number}{when} của {issuer.display_short}"
 
 
 def body_paragraph(text: Inline) -> Paragraph:

@@ -87,7 +87,7 @@ class ConsolidatedComposer(ReportParts):
             "Các cột tình trạng cộng lại bằng cột “Cộng”; cột “Quá hạn” đếm riêng các lượt "
             "nhiệm vụ đã quá hạn mà chưa hoàn thành."
         )
-        return [Paragraph(plain(legend())), Paragraph(plain(note)), table]
+        return [Paragraph(plain(legend()), "lead"), Paragraph(plain(note), "lead"), table]
 
     def matrix(self, keys: list[str]) -> Table:
         state = self.state
@@ -104,12 +104,12 @@ class ConsolidatedComposer(ReportParts):
         """The agency x task table, split into tables of at most `size` tasks."""
         keys = self.state.task_keys
         chunks = [keys[i : i + size] for i in range(0, len(keys), size)]
-        blocks: list[Block] = [Paragraph(plain(legend()))]
+        blocks: list[Block] = [Paragraph(plain(legend()), "lead")]
         for chunk in chunks:
             if len(chunks) > 1:
                 first = self.state.entry_of(chunk[0]).duty.entry.cite
                 last = self.state.entry_of(chunk[-1]).duty.entry.cite
-                blocks.append(Paragraph(plain(f"Các nhiệm vụ từ {first} đến {last}:")))
+                blocks.append(Paragraph(plain(f"Các nhiệm vụ từ {first} đến {last}:"), "lead"))
             blocks.append(self.matrix(chunk))
         return blocks
 
@@ -132,7 +132,7 @@ class ConsolidatedComposer(ReportParts):
             f"{short_date(self.period.end)}:"
         )
         columns = (Column("Mục"), Column("Cơ quan, đơn vị"), Column("Hạn"), Column("Tình trạng"))
-        return [Paragraph(plain(text)), Table(columns, tuple(rows))]
+        return [Paragraph(plain(text), "lead"), Table(columns, tuple(rows))]
 
     def issues(self) -> list[Block]:
         out: list[Block] = []

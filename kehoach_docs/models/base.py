@@ -33,6 +33,16 @@ def _vn_date(value: Any) -> Any:
     return value
 
 
+def parse_day(text: str) -> date | None:
+    """A date typed as a clerk writes it (15/3/2024) or as ISO (2024-03-15); None if it is
+    not one."""
+    value = _vn_date(text.strip())
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 Date = Annotated[date, BeforeValidator(_vn_date)]
 OptionalDate = Annotated[date | None, BeforeValidator(_vn_date)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    GetJsonSchemaHandler,
+    StringConstraints,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
@@ -484,6 +490,62 @@ class Reporting(Model):
     )
 
 
+# An abbreviation of a ký hiệu: capitals and digits, as "VP", "TCBC", "NC".
+UnitCode = Annotated[str, StringConstraints(pattern=r"^[A-ZĐ0-9][A-ZĐa-zđ0-9]*$", max_length=20)]
+
+
+class Reminder(Model):
+    """The công văn đôn đốc (`kehoach dondoc`): who sends it, how long agencies are given,
+    and the days off that do not count."""
+
+    sender: Id | None = Field(
+        None,
+        alias="co_quan",
+        description="Mã cơ quan gửi công văn đôn đốc; mặc định: cơ quan theo dõi, tổng hợp "
+        "(“co_quan_theo_doi”). Ghi mã cơ quan ban hành kế hoạch (ví dụ ubnd-tinh) để gửi "
+        "công văn của UBND tỉnh",
+    )
+    unit: UnitCode | None = Field(
+        None,
+        alias="don_vi_soan",
+        description="Chữ viết tắt đơn vị soạn thảo, in sau ký hiệu cơ quan ở dòng số (“Số: "
+        "…/SNV-VP”) và ở dòng Lưu; mặc định: nơi lưu đầu tiên sau VT trong dòng Lưu của cơ "
+        "quan gửi (tệp dữ liệu riêng của cơ quan, hoặc “noi_nhan.luu” của kế hoạch khi cơ "
+        "quan ban hành kế hoạch gửi)",
+    )
+    working_days: int = Field(
+        5,
+        alias="so_ngay_lam_viec",
+        ge=1,
+        le=60,
+        description="Hạn mới: số ngày làm việc kể từ ngày ký công văn, không tính thứ Bảy, "
+        "Chủ nhật và ngày nghỉ lễ, Tết (mặc định 5)",
+    )
+    signer: Signer | None = Field(
+        None,
+        alias="nguoi_ky",
+        description="Người ký công văn đôn đốc; bỏ trống: người ký của cơ quan gửi",
+    )
+    recipients: list[Recipient] = Field(
+        default_factory=list,
+        alias="noi_nhan",
+        description="Các dòng Nơi nhận sau “- Như trên;” (mặc định: cơ quan ban hành kế hoạch "
+        "(b/c) và lãnh đạo cơ quan gửi)",
+    )
+    days_off: list[Date] = Field(
+        default_factory=list,
+        alias="ngay_nghi",
+        description="Ngày nghỉ thêm ngoài lịch nghỉ lễ, Tết có sẵn của chương trình (năm "
+        "2024-2030), ví dụ ngày nghỉ bù theo quyết định của năm, hay mọi ngày nghỉ lễ của "
+        "một năm sau 2030",
+    )
+    days_worked: list[Date] = Field(
+        default_factory=list,
+        alias="ngay_lam_bu",
+        description="Ngày thứ Bảy, Chủ nhật phải đi làm bù (tính là ngày làm việc)",
+    )
+
+
 class Appendix(Model):
     number: str | None = Field(
         None, alias="so", description="Số phụ lục: “I”, “II”, “01”; in “PHỤ LỤC I” trên tiêu đề"
@@ -553,6 +615,12 @@ class Plan(Model):
     )
     reporting: Reporting = Field(
         default_factory=Reporting, alias="bao_cao", description="Chế độ báo cáo và các kỳ"
+    )
+    reminder: Reminder = Field(
+        default_factory=Reminder,
+        alias="don_doc",
+        description="Công văn đôn đốc báo cáo (kehoach dondoc): co_quan, don_vi_soan, "
+        "so_ngay_lam_viec, nguoi_ky, noi_nhan, ngay_nghi, ngay_lam_bu",
     )
     to: list[Text] = Field(
         default_factory=list, alias="kinh_gui", description="Các dòng “Kính gửi” (nếu có)"

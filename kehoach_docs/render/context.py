@@ -96,7 +96,7 @@ def _paragraph(p: Paragraph, lead: Inline | None = None) -> BlockView:
         text = plain(f"{p.bullet} ") + text
     if lead:
         text = lead + SPACE + text
-    kind = {"basis": "basis", "closing": "closing"}.get(p.role, "p")
+    kind = {"basis": "basis", "closing": "closing", "lead": "lead"}.get(p.role, "p")
     return BlockView(kind, runs(text))
 
 

@@ -21,6 +21,7 @@ PORTRAIT_WIDTH = 9355  # twips: A4 less 30 mm and 15 mm margins
 CELL_PADDING = 2 * 108 + 30  # Word's default cell margins, and a little air
 SIZE_PT = 12
 SHORT_TABLE = 12
+SHORT_CELL = 40
 # A cell's text this short ("Chủ trì", "Thường xuyên", "31/5/2024") is kept on one line
 # when the page is wide enough for every such phrase.
 SHORT_PHRASE = 16
@@ -152,8 +153,11 @@ def table_xml(table: Table, total: int = PORTRAIT_WIDTH) -> Runs:
         _cell(runs(Inline((Span(c.head),))), w, HEAD_STYLE, "center", 1, True)
         for c, w in zip(table.columns, widths, strict=True)
     )
-    # A short table (a count of statuses) stays whole on one page.
-    whole = len(table.rows) <= SHORT_TABLE
+    # A short table (a count of statuses) stays whole on one page; a table of long texts
+    # may break between rows, or it would leave half a page empty.
+    whole = len(table.rows) <= SHORT_TABLE and all(
+        len(cell.text) <= SHORT_CELL for row in table.rows for cell in row.cells
+    )
     last = len(table.rows) - 1
     rows = [
         "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" + head + "</w:tr>",

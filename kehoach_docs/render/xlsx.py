@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..cells import append_row
-from ..compose.consolidated import legend
+from ..cells import append_row, write_cell
 from ..compose.headings import Addressees
 from ..compose.report import task_title
 from ..models.progress import NOT_REPORTED, STATUS_CODES, STATUSES
 from ..progress import PeriodState, short_date
 from ..registry import Registry
+from ..status_looks import BY_CODE, LOOKS, Look
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.chart.text import RichText
+    from openpyxl.styles import Border
     from openpyxl.worksheet.worksheet import Worksheet
 
 
@@ -31,8 +35,10 @@ def print_on_a4_landscape(sheet: Worksheet) -> None:
 
 
 def _sheet(
-    book: Workbook, title: str, head: list[str], rows: Iterable[list[Any]], widths: list[int]
-) -> Worksheet:
+    book: Workbook, title: str, head: list[str], rows: Iterable[list[Any]], widths: list[int],
+    hide_ids: bool = False,
+) -> Worksheet:  # fmt: skip
+    """A table sheet; with `hide_ids`, its first column (the ids, for programs) is hidden."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -45,13 +51,178 @@ def _sheet(
         append_row(sheet, values)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.column_dimensions["A"].hidden = hide_ids
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     print_on_a4_landscape(sheet)
     sheet.print_title_rows = "1:1"
+    fit_rows(sheet)
     return sheet
+
+
+LINE_HEIGHT = 15  # points: a line of the default 11 pt font
+CHARS_PER_WIDTH = 1.1  # text characters a unit of column width holds, on average
+
+
+def fit_rows(sheet: Worksheet) -> None:
+    """Rows tall enough for their wrapped text: neither Excel nor LibreOffice sizes the
+    rows of a file they open, and wrapped text would run over the next row."""
+    from openpyxl.utils import get_column_letter
+
+    for number, cells in enumerate(sheet.iter_rows(), start=1):
+        lines = 1
+        for index, cell in enumerate(cells, start=1):
+            column = sheet.column_dimensions[get_column_letter(index)]
+            wraps = cell.alignment is not None and cell.alignment.wrap_text
+            if not isinstance(cell.value, str) or not wraps or column.hidden:
+                continue
+            room = max(1, int((column.width or 8.43) * CHARS_PER_WIDTH) - 1)
+            lines = max(lines, sum(-(-max(1, len(t)) // room) for t in cell.value.split("\n")))
+        if lines > 1:
+            sheet.row_dimensions[number].height = LINE_HEIGHT * lines
+
+
+def _box() -> Border:
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin", color="808080")
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
+def _paint(cell: Cell | MergedCell, look: Look | None, border: Border) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    cell.border = border
+    cell.alignment = Alignment(horizontal="center", vertical="center")
+    if look is not None:
+        cell.fill = PatternFill(fill_type="solid", fgColor=look.fill)
+        cell.font = Font(color=look.ink, bold=True)
+
+
+# Columns of the matrix that fit an A4 landscape page beside the agencies' names.
+TASKS_PER_PAGE = 13
+ROWS_ON_A_PAGE = 50
+
+
+def matrix_sheet(book: Workbook, state: PeriodState) -> Worksheet:
+    """Agencies x tasks, each cell the status's abbreviation on the status's colour, with
+    a legend under it; headings frozen, printed on A4 landscape pages that repeat them."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    sheet: Worksheet = book.create_sheet("Cơ quan - nhiệm vụ")
+    keys = state.task_keys
+    border = _box()
+    heads = ["Mã", "Cơ quan, đơn vị", *(state.entry_of(k).duty.entry.label for k in keys)]
+    for column, text in enumerate(heads, start=1):
+        cell = write_cell(sheet, 1, column, text)
+        _paint(cell, None, border)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for row, agency in enumerate(state.assigned, start=2):
+        write_cell(sheet, row, 1, agency.id)
+        name = write_cell(sheet, row, 2, agency.name)
+        name.border = border
+        name.alignment = Alignment(vertical="center", wrap_text=True)
+        for column, key in enumerate(keys, start=3):
+            code = state.code(agency.id, key)
+            _paint(write_cell(sheet, row, column, code), BY_CODE.get(code), border)
+    row = len(state.assigned) + 3
+    write_cell(sheet, row, 2, "Ký hiệu:").font = Font(bold=True)
+    for status, look in LOOKS.items():
+        row += 1
+        cell = write_cell(sheet, row, 2, f"{look.code} - {status.lower()}")
+        _paint(cell, look, border)
+        cell.alignment = Alignment(horizontal="left", vertical="center")
+    row += 1
+    blank = write_cell(sheet, row, 2, "Ô trống - nhiệm vụ không giao cho cơ quan đó")
+    _paint(blank, None, border)
+    blank.alignment = Alignment(horizontal="left", vertical="center")
+    # The id stays for whoever reads the file by program; a reader needs only the name.
+    sheet.column_dimensions["A"].hidden = True
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = 44
+    for column in range(3, len(heads) + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 8
+    fit_rows(sheet)
+    sheet.freeze_panes = "C2"
+    print_on_a4_landscape(sheet)
+    sheet.page_setup.fitToWidth = max(1, -(-len(keys) // TASKS_PER_PAGE))
+    # A matrix and its legend that a page can hold, scaled down a little, stay on one page.
+    sheet.page_setup.fitToHeight = 1 if row <= ROWS_ON_A_PAGE else 0
+    sheet.print_title_rows = "1:1"
+    sheet.print_title_cols = "A:B"
+    return sheet
+
+
+# The chart's series: the five statuses, then the tasks not reported on.
+CHART_SERIES = (*STATUSES, NOT_REPORTED)
+
+
+def agencies_sheet(book: Workbook, state: PeriodState) -> Worksheet:
+    """Per agency, how many of its tasks stand in each status: the chart's data."""
+    rows = []
+    for agency in state.assigned:
+        counted = Counter(state.code(agency.id, k) for k in state.task_keys)
+        counts = [counted[LOOKS[s].code] for s in CHART_SERIES]
+        late = sum(1 for s in state.overdue() if s.agency.id == agency.id)
+        rows.append([agency.id, agency.name, *counts, sum(counts), late])
+    sheet = _sheet(
+        book, "Theo cơ quan", ["Mã", "Cơ quan, đơn vị", *CHART_SERIES, "Cộng", "Quá hạn"], rows,
+        [28, 40] + [13] * len(CHART_SERIES) + [8, 9], hide_ids=True,
+    )  # fmt: skip
+    sheet.freeze_panes = "C2"
+    sheet.print_title_cols = "A:B"
+    return sheet
+
+
+def _font_size(points: int) -> RichText:
+    from openpyxl.chart.text import RichText
+    from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
+
+    size = CharacterProperties(sz=points * 100)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=size), endParaRPr=size)])
+
+
+def chart_sheet(book: Workbook, data: Worksheet, state: PeriodState) -> None:
+    """A native bar chart, one bar per agency, stacked by status in the statuses' colours."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart.data_source import AxDataSource, StrRef
+
+    sheet: Worksheet = book.create_sheet("Biểu đồ")
+    count = len(state.assigned)
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.gapWidth = 40
+    chart.title = f"Tình trạng nhiệm vụ theo cơ quan, đơn vị: {state.period.label}"
+    values = Reference(data, min_col=3, max_col=2 + len(CHART_SERIES), min_row=1, max_row=count + 1)
+    chart.add_data(values, titles_from_data=True)
+    # The agencies' names as text (openpyxl's set_categories would declare them numbers).
+    names = Reference(data, min_col=2, min_row=2, max_row=count + 1)
+    for series, status in zip(chart.series, CHART_SERIES, strict=True):
+        series.cat = AxDataSource(strRef=StrRef(f=str(names)))
+        colour = LOOKS[status].bar
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
+    chart.x_axis.scaling.orientation = "maxMin"  # the first agency at the top
+    chart.x_axis.tickLblSkip = 1  # every agency named, however many
+    chart.x_axis.txPr = _font_size(8)
+    chart.y_axis.title = "Số nhiệm vụ"
+    chart.y_axis.majorGridlines = None
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.legend.position = "b"
+    # An A4 landscape page (25 x 17 cm inside its margins); more agencies than it holds
+    # make a taller chart, scaled to the page when printed.
+    chart.width = 25
+    chart.height = max(12.0, min(17.0, 0.4 * count + 5), 0.3 * count + 5)
+    sheet.add_chart(chart, "A1")
+    print_on_a4_landscape(sheet)
+    sheet.page_setup.fitToHeight = 1
 
 
 def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
@@ -81,17 +252,7 @@ def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
         ],
         [8, 70, 8, 8, 8, 8, 8, 8, 10],
     )  # fmt: skip
-    matrix = [
-        [agency.id, agency.name, *(state.code(agency.id, key) for key in state.task_keys)]
-        for agency in state.assigned
-    ]
-    sheet = _sheet(
-        book, "Cơ quan - nhiệm vụ",
-        ["Mã", "Cơ quan, đơn vị", *(state.entry_of(k).duty.entry.label for k in state.task_keys)],
-        matrix, [28, 45] + [8] * len(state.task_keys),
-    )  # fmt: skip
-    append_row(sheet, [])
-    append_row(sheet, [legend()])
+    matrix_sheet(book, state)
     _sheet(
         book, "Quá hạn", ["Mục", "Mã cơ quan", "Cơ quan, đơn vị", "Hạn", "Tình trạng"],
         [
@@ -105,6 +266,7 @@ def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
         book, "Chưa báo cáo", ["Mã cơ quan", "Cơ quan, đơn vị"],
         [[a.id, a.name] for a in state.missing], [28, 50],
     )  # fmt: skip
+    chart_sheet(book, agencies_sheet(book, state), state)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
