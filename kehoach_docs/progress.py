@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -93,7 +94,7 @@ class TaskState:
     def deadline_passed(self) -> bool:
         return self.deadline is not None and self.deadline <= self.period.end
 
-    @property
+    @functools.cached_property
     def status(self) -> str | None:
         """The status the report states, in the word its deadline calls for: a task in
         progress past its deadline is "Đang thực hiện, quá hạn" (validate warns of it)."""
@@ -103,7 +104,7 @@ class TaskState:
             return IN_PROGRESS_LATE
         return self.report.status
 
-    @property
+    @functools.cached_property
     def overdue(self) -> bool:
         """Past its deadline at the period's cut-off and not done."""
         return self.status is not None and is_overdue(self.status, self.deadline, self.period)
@@ -158,9 +159,13 @@ class PeriodState:
     def entry_of(self, key: str) -> TaskState:
         return self._by_key[key][0]
 
-    def overdue(self, key: str | None = None) -> list[TaskState]:
-        states = self.states if key is None else self._by_key.get(key, [])
-        return [s for s in states if s.overdue]
+    def overdue(self, key: str | None = None, agency: str | None = None) -> list[TaskState]:
+        """The tasks past their deadline and not done: all, of one task, of one agency."""
+        if agency is not None:
+            states = self._by_agency.get(agency, [])
+        else:
+            states = self.states if key is None else self._by_key.get(key, [])
+        return [s for s in states if s.overdue and (key is None or s.duty.entry.key == key)]
 
 
 def period_state(

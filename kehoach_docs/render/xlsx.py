@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from copy import copy
 from typing import TYPE_CHECKING, Any
 
 from ..cells import append_row, write_cell
@@ -21,6 +22,26 @@ if TYPE_CHECKING:
     from openpyxl.chart.text import RichText
     from openpyxl.styles import Border
     from openpyxl.worksheet.worksheet import Worksheet
+
+
+class _Styles:
+    """Cells styled alike share the style made for the first of them: openpyxl looks up
+    each style set on a cell by its value, which was most of the time of a workbook with
+    a row for each of 1,000 agencies. A style is made once for each look and each style
+    the cell had before, then copied."""
+
+    def __init__(self) -> None:
+        self.made: dict[tuple[object, tuple[int, ...]], Any] = {}
+
+    def apply(self, cell: Cell | MergedCell, look: object, style: Callable[[], None]) -> None:
+        styled: Any = cell  # openpyxl's own array of style indexes, as it copies styles
+        before = tuple(styled._style or ())
+        made = self.made.get((look, before))
+        if made is not None:
+            styled._style = copy(made)
+            return
+        style()
+        self.made[(look, before)] = copy(styled._style)
 
 
 def print_on_a4_landscape(sheet: Worksheet) -> None:
@@ -52,9 +73,14 @@ def _sheet(
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.column_dimensions["A"].hidden = hide_ids
+    styles = _Styles()
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+            def top(cell: Cell | MergedCell = cell) -> None:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+            styles.apply(cell, "top", top)
     sheet.freeze_panes = "A2"
     print_on_a4_landscape(sheet)
     sheet.print_title_rows = "1:1"
@@ -91,14 +117,22 @@ def _box() -> Border:
     return Border(left=thin, right=thin, top=thin, bottom=thin)
 
 
-def _paint(cell: Cell | MergedCell, look: Look | None, border: Border) -> None:
+def _paint(
+    cell: Cell | MergedCell, look: Look | None, border: Border, styles: _Styles | None = None
+) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    cell.border = border
-    cell.alignment = Alignment(horizontal="center", vertical="center")
-    if look is not None:
-        cell.fill = PatternFill(fill_type="solid", fgColor=look.fill)
-        cell.font = Font(color=look.ink, bold=True)
+    def paint() -> None:
+        cell.border = border
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        if look is not None:
+            cell.fill = PatternFill(fill_type="solid", fgColor=look.fill)
+            cell.font = Font(color=look.ink, bold=True)
+
+    if styles is None:
+        paint()
+    else:
+        styles.apply(cell, ("paint", look, id(border)), paint)
 
 
 # Columns of the matrix that fit an A4 landscape page beside the agencies' names.
@@ -121,14 +155,19 @@ def matrix_sheet(book: Workbook, state: PeriodState) -> Worksheet:
         _paint(cell, None, border)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    styles = _Styles()
     for row, agency in enumerate(state.assigned, start=2):
         write_cell(sheet, row, 1, agency.id)
         name = write_cell(sheet, row, 2, agency.name)
-        name.border = border
-        name.alignment = Alignment(vertical="center", wrap_text=True)
+
+        def named(name: Cell | MergedCell = name) -> None:
+            name.border = border
+            name.alignment = Alignment(vertical="center", wrap_text=True)
+
+        styles.apply(name, "name", named)
         for column, key in enumerate(keys, start=3):
             code = state.code(agency.id, key)
-            _paint(write_cell(sheet, row, column, code), BY_CODE.get(code), border)
+            _paint(write_cell(sheet, row, column, code), BY_CODE.get(code), border, styles)
     row = len(state.assigned) + 3
     write_cell(sheet, row, 2, "Ký hiệu:").font = Font(bold=True)
     for status, look in LOOKS.items():
@@ -167,7 +206,7 @@ def agencies_sheet(book: Workbook, state: PeriodState) -> Worksheet:
     for agency in state.assigned:
         counted = Counter(state.code(agency.id, k) for k in state.task_keys)
         counts = [counted[LOOKS[s].code] for s in CHART_SERIES]
-        late = sum(1 for s in state.overdue() if s.agency.id == agency.id)
+        late = len(state.overdue(agency=agency.id))
         rows.append([agency.id, agency.name, *counts, sum(counts), late])
     sheet = _sheet(
         book, "Theo cơ quan", ["Mã", "Cơ quan, đơn vị", *CHART_SERIES, "Cộng", "Quá hạn"], rows,
@@ -247,7 +286,7 @@ def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
         [
             [state.entry_of(k).duty.entry.label, task_title(state.entry_of(k), names),
              *(state.counts(k)[s] for s in STATUSES), sum(state.counts(k).values()),
-             sum(1 for o in overdue if o.duty.entry.key == k)]
+             len(state.overdue(k))]
             for k in state.task_keys
         ],
         [8, 70, 8, 8, 8, 8, 8, 8, 10],
