@@ -192,7 +192,7 @@ def load() -> str:
 
 
 def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.0f} ms"
+    return f"{seconds * 1000:,.0f} ms"
 
 
 def secs(seconds: float) -> str:
@@ -378,7 +378,7 @@ def main() -> None:
     print(f"\nLoad average at end {load()}.\nTargets (figure of this run):")
     for line in targets:
         print(f"  {line}")
-    print(f"\nREADME table:\n\nMáy: {machine()}.\n")
+    print(f"\nREADME table:\n\nMáy: {machine().replace(' cores', ' nhân')}.\n")
     print("| đo | kết quả (trung vị) |\n|---|---|")
     for what, result in rows:
         print(f"| {what} | {vn(result)} |")
