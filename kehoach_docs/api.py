@@ -354,6 +354,17 @@ def consolidated_job(project: Project, entry: LoadedPlan, state: PeriodState) ->
     )
 
 
+def _whole_period(
+    workspace: Path, plan_id: str | None, period: str
+) -> tuple[Project, LoadedPlan, PeriodState]:
+    """A plan and where every agency stands in a period: every agency's data and report."""
+    project = open_project(workspace)
+    entry = project.plan(plan_id)
+    period_of(entry, period)
+    project.read(entry.id, None, period)
+    return project, entry, period_state_for(project, entry, period)
+
+
 def build_report(
     workspace: Path, agency: str, period: str, plan_id: str | None = None,
     output: Path | None = None, pdf: bool = False,
@@ -376,11 +387,7 @@ def build_consolidated(
     """The follow-up body's consolidated report (.docx) and its figures (.xlsx)."""
     from .render.xlsx import summary_workbook
 
-    project = open_project(workspace)
-    entry = project.plan(plan_id)
-    period_of(entry, period)
-    project.read(entry.id, None, period)
-    state = period_state_for(project, entry, period)
+    project, entry, state = _whole_period(workspace, plan_id, period)
     job = consolidated_job(project, entry, state)
     target = output_dir_for(project, output)
     [docx] = write_jobs(project, [job], target)
@@ -442,11 +449,7 @@ def build_reminders(
 ) -> ReminderResult:  # fmt: skip
     """The công văn đôn đốc of a period, dated `day` (printed) or today (left blank);
     nothing is written when everyone has reported and no task is overdue."""
-    project = open_project(workspace)
-    entry = project.plan(plan_id)
-    period_of(entry, period)
-    project.read(entry.id, None, period)
-    state = period_state_for(project, entry, period)
+    project, entry, state = _whole_period(workspace, plan_id, period)
     reminders = reminders_for(project, entry, state, date.today(), day)
     jobs = reminder_jobs(project, entry, state, reminders)
     written = write_jobs(project, jobs, output_dir_for(project, output)) if jobs else []
@@ -460,11 +463,7 @@ def status(
     """Where every agency stands in a period, as text for a terminal."""
     from .glance import status_text
 
-    project = open_project(workspace)
-    entry = project.plan(plan_id)
-    period_of(entry, period)
-    project.read(entry.id, None, period)
-    state = period_state_for(project, entry, period)
+    project, entry, state = _whole_period(workspace, plan_id, period)
     return status_text(entry.plan, project.registry, state, width, colour)
 
 

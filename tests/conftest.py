@@ -115,3 +115,13 @@ def _hypothesis_profiles() -> None:
 
 
 _hypothesis_profiles()
+
+
+def agency_row(output: str, agency_id: str) -> tuple[int, int, int]:
+    """(chủ trì, phối hợp, trách nhiệm) from the `kehoach agencies` table."""
+    for line in output.splitlines():
+        fields = line.split()
+        if fields and fields[0] == agency_id:
+            lead, support, duty = (int(x) for x in fields[-3:])
+            return lead, support, duty
+    raise AssertionError(f"{agency_id} not listed:\n{output}")

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import REPO
+from conftest import REPO, agency_row
 from openpyxl import load_workbook
 
 from kehoach_docs.cli import main
@@ -115,16 +115,6 @@ def test_validate_counts_the_table_tasks() -> None:
     )
     # The shipped reports agree with the deadlines: no status is contradicted.
     assert "tinh_trang" not in result.stderr
-
-
-def agency_row(output: str, agency_id: str) -> tuple[int, int, int]:
-    """(chủ trì, phối hợp, trách nhiệm) from the `kehoach agencies` table."""
-    for line in output.splitlines():
-        fields = line.split()
-        if fields and fields[0] == agency_id:
-            lead, support, duty = (int(x) for x in fields[-3:])
-            return lead, support, duty
-    raise AssertionError(f"{agency_id} not listed:\n{output}")
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from conftest import agency_row
 
 WORKSPACES = Path(__file__).resolve().parent / "data" / "workspaces"
 LAM_DONG = WORKSPACES / "lam-dong-2025-cds"
@@ -49,16 +50,6 @@ def test_lam_dong_warns_about_the_status_written_against_the_deadline(run: Run) 
     assert result.exit_code == 0
     assert "ubnd-xa-dam-rong-1.yaml" in result.output
     assert "nv-03.tinh_trang" in result.output
-
-
-def agency_row(output: str, agency_id: str) -> tuple[int, int, int]:
-    """(chủ trì, phối hợp, trách nhiệm) from the `kehoach agencies` table."""
-    for line in output.splitlines():
-        fields = line.split()
-        if fields and fields[0] == agency_id:
-            lead, support, duty = (int(x) for x in fields[-3:])
-            return lead, support, duty
-    raise AssertionError(f"{agency_id} not listed:\n{output}")
 
 
 @pytest.mark.parametrize(
