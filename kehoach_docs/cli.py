@@ -141,7 +141,7 @@ def main(ctx: click.Context, workspace: Path, plan_id: str | None) -> None:
     ctx.obj = Options(workspace, plan_id)
 
 
-@main.command()
+@main.command(short_help="Kiểm tra mọi dữ liệu YAML, báo mọi lỗi một lần.")
 @click.pass_obj
 def validate(opts: Options) -> None:
     """Kiểm tra toàn bộ dữ liệu YAML, báo mọi lỗi một lần; không ghi tệp nào."""
@@ -158,7 +158,7 @@ def _written(paths: list[Path]) -> None:
         click.echo(f"Đã ghi {path}")
 
 
-@main.command()
+@main.command(short_help="Xuất Kế hoạch của tỉnh thành tệp .docx.")
 @output_option
 @pdf_option
 @click.pass_obj
@@ -169,7 +169,7 @@ def plan(opts: Options, output: Path | None, pdf: bool) -> None:
     _written(call(build_plan, opts.workspace, opts.plan, output, pdf))
 
 
-@main.command()
+@main.command(short_help="Số nhiệm vụ mỗi cơ quan chủ trì, phối hợp.")
 @click.pass_obj
 def agencies(opts: Options) -> None:
     """Danh mục cơ quan và số nhiệm vụ mỗi cơ quan chủ trì, phối hợp."""
@@ -190,7 +190,7 @@ def agencies(opts: Options) -> None:
         )
 
 
-@main.command()
+@main.command(short_help="Các nhiệm vụ của một cơ quan, với vai trò của nó.")
 @agency_option
 @click.pass_obj
 def tasks(opts: Options, agency: str | None) -> None:
@@ -213,7 +213,7 @@ def tasks(opts: Options, agency: str | None) -> None:
         click.echo(f"{duty.entry.ref:<{width}} {duty.role_words:<10} {text}{when}")
 
 
-@main.command()
+@main.command(short_help="Kế hoạch triển khai của từng cơ quan.")
 @agency_option
 @click.option("--all", "every", is_flag=True, help="Mọi cơ quan có nhiệm vụ trong kế hoạch.")
 @click.option("--kind", metavar="LOẠI", help="Mọi cơ quan một loại, ví dụ ubnd-huyen.")
@@ -253,7 +253,7 @@ def _missing(agencies: list[Agency], period: str) -> None:
         click.echo(f"  - {agency.name} ({agency.id})")
 
 
-@main.command()
+@main.command(short_help="Tạo tệp dữ liệu riêng của một cơ quan.")
 @agency_option
 @click.option("--force", is_flag=True, help="Thay tệp đã có (tệp cũ được giữ thành bản sao lưu).")
 @click.pass_obj
@@ -269,7 +269,7 @@ def scaffold(opts: Options, agency: str | None, force: bool) -> None:
     click.echo(f"Đã ghi {result.path}")
 
 
-@main.command()
+@main.command(short_help="Danh sách Nơi nhận của kế hoạch.")
 @agency_option
 @output_option
 @click.pass_obj
@@ -291,7 +291,7 @@ period_option = click.option(
 )  # fmt: skip
 
 
-@main.command()
+@main.command(short_help="Báo cáo kết quả của một cơ quan trong một kỳ.")
 @agency_option
 @period_option
 @output_option
@@ -306,7 +306,7 @@ def report(opts: Options, agency: str | None, period: str, output: Path | None, 
     _written(call(build_report, opts.workspace, agency, period, opts.plan, output, pdf))
 
 
-@main.command()
+@main.command(short_help="Báo cáo tổng hợp gửi UBND tỉnh, kèm bảng .xlsx.")
 @period_option
 @output_option
 @pdf_option
@@ -332,7 +332,7 @@ def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> date 
     return found
 
 
-@main.command()
+@main.command(short_help="Công văn đôn đốc báo cáo chậm, nhiệm vụ quá hạn.")
 @period_option
 @output_option
 @pdf_option
@@ -373,7 +373,7 @@ def dondoc(opts: Options, period: str, output: Path | None, pdf: bool, day: date
     )
 
 
-@main.command(name="status")
+@main.command(name="status", short_help="Tình hình các cơ quan trong kỳ: ai chưa báo cáo.")
 @period_option
 @click.pass_obj
 def status_command(opts: Options, period: str) -> None:
@@ -389,7 +389,7 @@ def status_command(opts: Options, period: str) -> None:
     click.echo(text, nl=False, color=colour)
 
 
-@main.command(name="forms")
+@main.command(name="forms", short_help="Biểu mẫu Excel để các cơ quan điền kết quả trong kỳ.")
 @period_option
 @agency_option
 @click.option("--all", "every", is_flag=True, help="Mọi cơ quan có nhiệm vụ trong kế hoạch.")
@@ -413,7 +413,7 @@ def forms_command(
     click.echo(f"Tổng cộng {len(paths)} biểu mẫu.")
 
 
-@main.command()
+@main.command(short_help="Đọc biểu mẫu Excel đã điền thành dữ liệu báo cáo.")
 @click.argument(
     "files", nargs=-1, required=True, metavar="TỆP.xlsx...",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -433,7 +433,7 @@ def collect(opts: Options, files: tuple[Path, ...], force: bool) -> None:
         click.echo(f"Đã ghi {path}")
 
 
-@main.command()
+@main.command(short_help="Mọi văn bản của kế hoạch vào một thư mục mới.")
 @output_option
 @click.option("--kind", metavar="LOẠI", help="Chỉ kế hoạch của các cơ quan loại này.")
 @click.option(
@@ -477,7 +477,7 @@ def batch(
         sys.exit(1)
 
 
-@main.command(name="check")
+@main.command(name="check", short_help="Kiểm tra thể thức .docx theo Nghị định 30/2020/NĐ-CP.")
 @click.argument(
     "files",
     nargs=-1,
@@ -514,7 +514,7 @@ def check_command(files: tuple[Path, ...], fmt: str) -> None:
         sys.exit(1)
 
 
-@main.command(name="schema")
+@main.command(name="schema", short_help="Lược đồ JSON Schema của các tệp YAML (cho VS Code).")
 @click.option(
     "-o", "--output", type=click.Path(file_okay=False, path_type=Path),
     help="Thư mục ghi (mặc định: schemas/ của thư mục làm việc).",
@@ -527,7 +527,7 @@ def schema_command(opts: Options, output: Path | None) -> None:
     _written(call(schema, opts.workspace, output))
 
 
-@main.command()
+@main.command(short_help="Tạo thư mục làm việc mới: ví dụ, mẫu .docx, lược đồ.")
 @click.argument("directory", metavar="THƯ_MỤC", type=click.Path(file_okay=False, path_type=Path))
 def init(directory: Path) -> None:
     """Tạo thư mục làm việc mới: ví dụ nhỏ có chú thích, bộ mẫu .docx, lược đồ cho VS Code."""
@@ -540,7 +540,7 @@ def init(directory: Path) -> None:
     click.echo(f"Tiếp theo: kehoach -w {directory} validate && kehoach -w {directory} plan")
 
 
-@main.command(name="import")
+@main.command(name="import", short_help="Nhập kế hoạch từ Word (.docx) hoặc PDF thành YAML.")
 @click.argument("source", metavar="TỆP", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o", "--output", type=click.Path(file_okay=False, path_type=Path),
