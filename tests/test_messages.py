@@ -359,6 +359,10 @@ def test_real_ctrl_c_during_check(tmp_path: Path) -> None:
     proc = subprocess.Popen(
         [*KEHOACH, "check", *map(str, files)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, cwd=REPO,
+        # Ctrl-C as a terminal delivers it, even when these tests were started in the
+        # background (a shell's "&" makes its children ignore SIGINT, and Python then
+        # leaves it ignored).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     assert proc.stdout is not None
     proc.stdout.readline()  # the first file is checked; the program is running

@@ -174,12 +174,28 @@ def test_two_batches_at_once_both_succeed(tmp_path: Path) -> None:
         assert (folder / "manifest.csv").exists()
 
 
-def test_run_folders_of_the_same_second_are_distinct(tmp_path: Path) -> None:
-    from kehoach_docs.batch import _run_folder
+def test_run_folders_of_the_same_second_are_distinct(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
 
-    first, second = _run_folder(tmp_path, "kh"), _run_folder(tmp_path, "kh")
-    assert first != second and first.is_dir() and second.is_dir()
-    assert second.name == first.name + "-2"
+    from kehoach_docs import batch
+
+    class SameSecond(dt.datetime):
+        """The clock of three runs started within one second."""
+
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> SameSecond:
+            return cls(2024, 6, 20, 9, 30, 5)
+
+    monkeypatch.setattr(batch, "datetime", SameSecond)
+    folders = [batch._run_folder(tmp_path, "kh") for _ in range(3)]
+    assert [f.name for f in folders] == [
+        "kh-20240620-093005",
+        "kh-20240620-093005-2",
+        "kh-20240620-093005-3",
+    ]
+    assert all(f.is_dir() for f in folders)
 
 
 # -- what colleagues can open -----------------------------------------------------------
