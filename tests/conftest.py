@@ -13,6 +13,14 @@ from kehoach_docs.cli import main
 REPO = Path(__file__).resolve().parent.parent
 # The seed plan (shared/seed/000_39d6dda251fd2e98.txt), kept here so tests need nothing outside.
 SEED = REPO / "tests" / "data" / "seed-kon-tum-2024.md"
+# The five statuses of the README, in its order: what reports count and tables show.
+STATUSES = [
+    "Đã hoàn thành",
+    "Hoàn thành quá hạn",
+    "Đang thực hiện",
+    "Đang thực hiện, quá hạn",
+    "Chưa thực hiện",
+]
 
 
 @pytest.fixture

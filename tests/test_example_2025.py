@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import REPO, agency_row
+from conftest import REPO, STATUSES, agency_row
 from openpyxl import load_workbook
 
 from kehoach_docs.cli import main
@@ -32,13 +32,6 @@ EXAMPLE = REPO / "examples" / "quang-ngai-2025"
 PLAN_ID = "kh-khcn-dmst-cds-2026"
 PLANS = EXAMPLE / "plans"
 H1 = PLANS / PLAN_ID / "tien-do" / "2026-H1"
-STATUSES = [
-    "Đã hoàn thành",
-    "Hoàn thành quá hạn",
-    "Đang thực hiện",
-    "Đang thực hiện, quá hạn",
-    "Chưa thực hiện",
-]
 ABBREVIATIONS = dict(zip(STATUSES, ["HT", "HTQH", "ĐTH", "ĐTHQH", "CTH"], strict=True))
 
 

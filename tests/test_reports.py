@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import Result
-from conftest import REPO
+from conftest import REPO, STATUSES
 from openpyxl import load_workbook
 
 from kehoach_docs.docxread import DocxReader, Para
@@ -21,13 +21,6 @@ from kehoach_docs.periods import parse_period
 Run = Callable[..., Result]
 PLAN_ID = "kh-trien-khai-120-tu"
 H1 = REPO / "plans" / PLAN_ID / "tien-do" / "2024-H1"
-STATUSES = [
-    "Đã hoàn thành",
-    "Hoàn thành quá hạn",
-    "Đang thực hiện",
-    "Đang thực hiện, quá hạn",
-    "Chưa thực hiện",
-]
 
 
 @pytest.mark.parametrize(
