@@ -78,15 +78,6 @@ def plain(text: str, role: Role | None = None) -> Inline:
     return Inline(tuple(pieces))
 
 
-def joined(parts: list[Inline], separator: Inline | None = None) -> Inline:
-    out = Inline()
-    for i, part in enumerate(parts):
-        if i and separator is not None:
-            out = out + separator
-        out = out + part
-    return out
-
-
 # -- blocks of a body -------------------------------------------------------------------
 
 # "lead" introduces the table or list after it and keeps on its page.
@@ -143,7 +134,6 @@ class Row:
 class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
-    title: str = ""
 
 
 @dataclass(frozen=True)

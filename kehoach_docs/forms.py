@@ -16,7 +16,6 @@ from typing import Any
 
 from .cells import write_cell
 from .compose.headings import Addressees, task_heading
-from .duties import ROLE_WORDS
 from .errors import Problem
 from .models.progress import STATUSES
 from .models.registry import Agency
@@ -105,7 +104,7 @@ def form_workbook(
             else item.timeframe.text if item.timeframe else ""
         )  # fmt: skip
         values: list[Any] = [
-            number, state.duty.entry.label, content, ROLE_WORDS[state.duty.role].capitalize(),
+            number, state.duty.entry.label, content, state.duty.role_words.capitalize(),
             deadline, None, None, None, None, None, state.duty.entry.key,
         ]  # fmt: skip
         for index, value in enumerate(values, start=1):

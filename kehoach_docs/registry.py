@@ -61,25 +61,19 @@ class Registry:
         ids |= {a.id for a in self.agencies.values() if a.kind in kinds}
         return ids
 
-    def members(self, ref: str) -> list[Agency]:
-        """The agencies a reference stands for, in registry order, without repeats."""
-        ids = self.member_ids(ref)
-        return [a for a in self.agencies.values() if a.id in ids]
-
     def expand_ids(self, refs: Iterable[str]) -> frozenset[str]:
         ids: frozenset[str] = frozenset()
         for ref in refs:
             ids |= self.member_ids(ref)
         return ids
 
-    def expand(self, refs: Iterable[str]) -> list[Agency]:
-        ids = self.expand_ids(refs)
-        return [a for a in self.agencies.values() if a.id in ids]
-
-    def phrase(self, refs: Iterable[str]) -> str:
-        """The words for a list of references as they stand inside a sentence."""
+    def phrase(self, refs: Iterable[str], short: bool = False) -> str:
+        """The words for a list of references as they stand inside a sentence; `short`:
+        agencies by their short names."""
         parts = [
-            self.groups[r].wording if r in self.groups else self.agencies[r].name
+            self.groups[r].wording
+            if r in self.groups
+            else (self.agencies[r].display_short if short else self.agencies[r].name)
             for r in refs
             if self.knows(r)
         ]
@@ -87,12 +81,7 @@ class Registry:
 
     def short_wording(self, refs: Iterable[str]) -> str:
         """As `wording`, with agencies by their short names (for Nơi nhận)."""
-        parts = [
-            self.groups[r].wording if r in self.groups else self.agencies[r].display_short
-            for r in refs
-            if self.knows(r)
-        ]
-        return upper_first(", ".join(parts))
+        return upper_first(self.phrase(refs, short=True))
 
     def wording(self, refs: Iterable[str]) -> str:
         """The phrase a plan prints for a list of references, capitalised as a sentence."""

@@ -104,7 +104,7 @@ class ConsolidatedComposer(ReportParts):
         """The agency x task table, split into tables of at most `size` tasks."""
         keys = self.state.task_keys
         chunks = [keys[i : i + size] for i in range(0, len(keys), size)]
-        blocks: list[Block] = [Paragraph(plain(legend()), "lead")]
+        blocks: list[Block] = []
         for chunk in chunks:
             if len(chunks) > 1:
                 first = self.state.entry_of(chunk[0]).duty.entry.cite
@@ -178,7 +178,7 @@ class ConsolidatedComposer(ReportParts):
         # The legend stands once, above the first table that uses the abbreviations.
         if len(state.task_keys) <= MATRIX_IN_BODY:
             results.append(self.item(2, by_task, self.per_task()))
-            results.append(self.item(3, by_agency, self.matrices(MATRIX_IN_BODY)[1:]))
+            results.append(self.item(3, by_agency, self.matrices(MATRIX_IN_BODY)))
         else:
             # Many tasks: the wide tables go to a landscape appendix.
             results.append(
@@ -195,7 +195,7 @@ class ConsolidatedComposer(ReportParts):
                     note=f"(Kèm theo Báo cáo tổng hợp {label})",
                     blocks=(
                         self.item(1, by_task, self.per_task()),
-                        self.item(2, by_agency, self.matrices(MATRIX_COLUMNS)[1:]),
+                        self.item(2, by_agency, self.matrices(MATRIX_COLUMNS)),
                     ),
                     landscape=True,
                 ),

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from ..document import Block, Column, Document, Inline, Item, Paragraph, Row, Table, plain
-from ..duties import ROLE_WORDS
 from ..kinds import REPORT
 from ..models.details import AgencyDetails
 from ..models.plan import Archive, Plan
@@ -169,7 +168,7 @@ class AgencyReportComposer(ReportParts):
         return f"Tình trạng: {state.status or NOT_REPORTED}."
 
     def task(self, index: int, state: TaskState) -> Item:
-        role = ROLE_WORDS[state.duty.role]
+        role = state.duty.role_words
         title = f"{task_title(state, self.names)} ({state.duty.entry.cite}, {role})"
         blocks: list[Block] = [Paragraph(plain(self.status_line(state)))]
         if state.report:
@@ -185,7 +184,7 @@ class AgencyReportComposer(ReportParts):
                     for c in (
                         str(i),
                         f"{s.duty.entry.label}. {task_title(s, self.names)}",
-                        upper_first(ROLE_WORDS[s.duty.role]),
+                        upper_first(s.duty.role_words),
                         deadline_text(s),
                         s.status or NOT_REPORTED,
                     )
