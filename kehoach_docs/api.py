@@ -287,11 +287,10 @@ def noinhan(
     return lines, path
 
 
-def period_state_for(project: Project, entry: LoadedPlan, period_id: str) -> PeriodState:
+def period_state_for(project: Project, entry: LoadedPlan, period: Period) -> PeriodState:
     """Where every task stands in the period, from the files read for it."""
     from .progress import period_state
 
-    period = period_of(entry, period_id)
     return period_state(
         entry.plan,
         project.registry,
@@ -360,9 +359,10 @@ def _whole_period(
     """A plan and where every agency stands in a period: every agency's data and report."""
     project = open_project(workspace)
     entry = project.plan(plan_id)
-    period_of(entry, period)
-    project.read(entry.id, None, period)
-    return project, entry, period_state_for(project, entry, period)
+    # Read under the period's own name ("2024-h1" is 2024-H1), as its folder is named.
+    found = period_of(entry, period)
+    project.read(entry.id, None, found.id)
+    return project, entry, period_state_for(project, entry, found)
 
 
 def build_report(
@@ -372,10 +372,10 @@ def build_report(
     """An agency's report for a period, from its progress data."""
     project = open_project(workspace)
     entry = project.plan(plan_id)
-    period_of(entry, period)
+    chosen = period_of(entry, period)
     found = find_agency(project, agency)
-    project.read(entry.id, [found.id], period, [found.id])
-    state = period_state_for(project, entry, period)
+    project.read(entry.id, [found.id], chosen.id, [found.id])
+    state = period_state_for(project, entry, chosen)
     job = report_job(project, entry, state, found)
     return with_pdf(write_jobs(project, [job], output_dir_for(project, output)), pdf)
 
@@ -479,10 +479,10 @@ def forms(
 
     project = open_project(workspace)
     entry = project.plan(plan_id)
-    period_of(entry, period)
+    period_found = period_of(entry, period)
     chosen = select_agencies(project, entry, agency, every, None)
     project.read(entry.id, [a.id for a in chosen.agencies + chosen.skipped])
-    state = period_state_for(project, entry, period)
+    state = period_state_for(project, entry, period_found)
     target = output_dir_for(project, output)
     names = Addressees(project.registry)
     pending: list[tuple[Path, bytes]] = []

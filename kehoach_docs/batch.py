@@ -32,6 +32,7 @@ from .api import (
     Job,
     consolidated_job,
     output_dir_for,
+    period_of,
     period_state_for,
     plan_job,
     reminder_jobs,
@@ -104,7 +105,7 @@ class _Renderer:
     ) -> None:
         self.project = project
         self.entry = entry
-        self.state = period_state_for(project, entry, period) if period else None
+        self.state = period_state_for(project, entry, period_of(entry, period)) if period else None
         self.folder = folder
         self._templates: dict[str, CompiledTemplate] = {}
 
@@ -344,6 +345,8 @@ def run_batch(
     with a period, also every report received and the consolidated report."""
     project = open_project(workspace)
     entry = project.plan(plan_id)
+    # The period under its own name ("2024-h1" is 2024-H1), refused before anything is read.
+    period = period_of(entry, period).id if period else None
     selection = select_agencies(project, entry, None, kind is None, kind)
     agencies = selection.agencies
     # A period's documents need every agency's data (deadlines) and every report.

@@ -347,6 +347,23 @@ def test_batch_with_period_adds_reports(run: Run, tmp_path: Path) -> None:
     assert "Đã ghi 55/55 văn bản" in result.stdout
 
 
+def test_a_period_in_small_letters_reads_the_same_reports(run: Run, tmp_path: Path) -> None:
+    """ "2024-h1" is 2024-H1: the reports of plans/…/tien-do/2024-H1/ are read for it."""
+    status = run("-w", str(REPO), "status", "-p", "2024-h1")
+    assert status.exit_code == 0, status.output
+    assert "Đã báo cáo: 20/30 cơ quan, đơn vị." in status.stdout
+    result = run("-w", str(REPO), "batch", "-p", "2024-h1", "-o", str(tmp_path), "-q")
+    assert result.exit_code == 0, result.output
+    assert "Đã ghi 55/55 văn bản" in result.stdout
+    [folder] = [p for p in tmp_path.iterdir() if p.is_dir()]
+    assert len(list(folder.glob("*-2024-H1-bao-cao-*.docx"))) == 21
+    consolidated = run(
+        "-w", str(REPO), "consolidate", "-p", "2024-h1", "-o", str(tmp_path / "tong-hop")
+    )
+    assert consolidated.exit_code == 0, consolidated.output
+    assert "Chưa gửi báo cáo 6 tháng đầu năm 2024 (10 cơ quan, đơn vị):" in consolidated.stdout
+
+
 def test_a_period_before_the_plan_is_refused(run: Run, tmp_path: Path) -> None:
     result = run("-w", str(REPO), "consolidate", "--period", "2023", "-o", str(tmp_path))
     assert result.exit_code == 1
