@@ -29,9 +29,11 @@ def csv_field(value: object) -> str:
 def set_cell(cell: Cell | MergedCell, value: Any) -> Cell | MergedCell:
     """Put a value into an .xlsx cell; text is stored as text, whatever it starts with."""
     if isinstance(value, str):
-        cell.value = strip_xml_forbidden(value)
+        # The text as stored: what Excel would read a formula from.
+        text = strip_xml_forbidden(value)
+        cell.value = text
         cell.data_type = "s"
-        if value.startswith(FORMULA_START):
+        if text.startswith(FORMULA_START):
             # Excel keeps the text as text even when a clerk edits the cell.
             cell.quotePrefix = True
     else:
@@ -49,12 +51,5 @@ def append_row(sheet: Worksheet, values: Iterable[Any]) -> None:
     of the sheet, quadratic in a table of 10,000 agencies."""
     from openpyxl.cell.cell import Cell
 
-    cells = []
-    for value in values:
-        cell = Cell(sheet, row=1, column=1)  # placed by `append`
-        if isinstance(value, str):
-            set_cell(cell, strip_xml_forbidden(value))
-        else:
-            cell.value = value
-        cells.append(cell)
-    sheet.append(cells)
+    # Each cell placed by `append`.
+    sheet.append([set_cell(Cell(sheet, row=1, column=1), value) for value in values])

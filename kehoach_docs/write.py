@@ -213,32 +213,6 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise error
 
 
-class Writer:
-    """Files written in groups: each group staged, then committed together (`commit`),
-    so that a run of many files pays one flush per group, not one per file."""
-
-    GROUP = 64  # open files held at once
-
-    def __init__(self) -> None:
-        self._staged: list[Staged] = []
-
-    def add(self, path: Path, data: bytes) -> None:
-        self._staged.append(stage(path, data))
-        if len(self._staged) >= self.GROUP:
-            self.flush()
-
-    def flush(self) -> None:
-        staged, self._staged = self._staged, []
-        for error in commit(staged):
-            if error is not None:
-                raise error
-
-    def discard(self) -> None:
-        for item in self._staged:
-            item.discard()
-        self._staged = []
-
-
 def refuse_existing(paths: list[Path], force: bool) -> None:
     """Stop before writing when a file a clerk may have edited is already there."""
     existing = [p for p in paths if p.exists()]

@@ -192,3 +192,21 @@ def test_collect_refuses_a_figure_no_report_can_print(
     assert "dòng 4, cột “Số liệu (mỗi dòng: tên: giá trị đơn vị)”: số liệu quá lớn" in (
         result.stderr
     )
+
+
+def test_a_formula_behind_a_control_character_is_kept_as_text() -> None:
+    """The control character is dropped (XML cannot hold it); what is left starts with
+    "=" and must still be text Excel keeps as text, whichever way the cell is written."""
+    from openpyxl import Workbook
+
+    from kehoach_docs.cells import append_row, write_cell
+
+    sheet = Workbook().active
+    assert sheet is not None
+    written = write_cell(sheet, 1, 1, "\x01=HYPERLINK(1)")
+    append_row(sheet, ["\x01=HYPERLINK(2)"])
+    appended = sheet.cell(row=2, column=1)
+    for cell in (written, appended):
+        assert cell.value in ("=HYPERLINK(1)", "=HYPERLINK(2)")
+        assert cell.data_type == "s"
+        assert cell.quotePrefix
