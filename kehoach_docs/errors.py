@@ -10,6 +10,19 @@ INTERRUPTED = "Đã dừng theo yêu cầu (Ctrl-C); các tệp đã ghi đều 
 EXIT_INTERRUPTED = 130
 
 
+def near_id(word: str, choices: Iterable[str]) -> str | None:
+    """The code a mistyped code was most likely meant to be, if any is close."""
+    import difflib  # only when something is wrong
+
+    near = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return near[0] if near else None
+
+
+def did_you_mean(near: str | None) -> str:
+    """The hint after a refusal: "; có phải “x”?", or nothing."""
+    return f"; có phải “{near}”?" if near else ""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in the input, located as precisely as the input allows."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from .cells import write_cell
 from .compose.headings import Addressees, task_heading
-from .errors import Problem
+from .errors import Problem, did_you_mean
 from .models.progress import STATUSES
 from .models.registry import Agency
 from .periods import Period
@@ -280,7 +280,7 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
             continue
         if status not in STATUSES:
             near = suggest(status, list(STATUSES)) if status else None
-            hint = f"; có phải “{near}”?" if near else ""
+            hint = did_you_mean(near)
             shown = f"“{status}” không phải tình trạng hợp lệ" if status else "chưa chọn tình trạng"
             listed = ", ".join(f"“{s}”" for s in STATUSES)
             fail(where(STATUS_COLUMN), f"{shown}{hint} (chọn một trong: {listed})")

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import Problem
+from .errors import Problem, did_you_mean, near_id
 from .translations import INVALID_VALUE, PYDANTIC
 from .vn import fold, shorten
 from .yamlsafe import Loaded, PathKey
@@ -69,7 +69,7 @@ def date_hint(given: str) -> str:
 def _literal(given: Any, ctx: dict[str, Any]) -> str:
     options = re.findall(r"'((?:[^'\\]|\\.)*)'", str(ctx.get("expected", "")))
     near = suggest(str(given), options) if isinstance(given, str) else None
-    hint = f"; có phải “{near}”?" if near else ""
+    hint = did_you_mean(near)
     # Each choice in quotes: a status may hold a comma ("Đang thực hiện, quá hạn").
     listed = ", ".join(f"“{o}”" for o in options)
     return f"“{given}” không hợp lệ{hint} (chọn một trong: {listed})"
@@ -86,8 +86,8 @@ def _message(err: ErrorDetails, allowed: list[str], raw: Any) -> str:
                 f"“{key}” không phải một khóa: có vẻ câu có dấu phẩy trong “{{…}}” bị tách ra; "
                 "hãy đặt cả câu trong ngoặc kép"
             )
-        near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-        hint = f"; có phải “{near[0]}”?" if near else ""
+        near = near_id(key, allowed)
+        hint = did_you_mean(near)
         known = f" (các khóa dùng được: {', '.join(allowed)})" if allowed and not near else ""
         return f"khóa “{key}” không có trong mẫu{hint}{known}"
     if kind in _DATE_TYPES:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 import gc
 import re
 from collections.abc import Iterable, Iterator
@@ -13,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, Problem, WorkspaceError
+from .errors import DataError, Problem, WorkspaceError, did_you_mean, near_id
 from .models.base import FOOTNOTE_MARK
 from .models.details import AgencyDetails, AgencyDetailsFile
 from .models.plan import Item, Plan, PlanFile
@@ -573,8 +572,7 @@ def _check_unit_refs(entry: LoadedDetails) -> list[Problem]:
 
     def check(ref: str | None, path: PathKey) -> None:
         if ref and _ID.match(ref) and ref not in units:
-            near = difflib.get_close_matches(ref, units, n=1, cutoff=0.5)
-            hint = f"; có phải “{near[0]}”?" if near else ""
+            hint = did_you_mean(near_id(ref, units))
             found.append(
                 entry.source.problem(
                     path,
@@ -606,8 +604,7 @@ def _check_extra_tasks(registry: Registry, entry: LoadedDetails) -> list[Problem
             for key, assignment in (("chu_tri", item.lead), ("phoi_hop", item.support)):
                 for j, ref in enumerate(assignment.refs if assignment else []):
                     if ref not in units and not registry.knows(ref):
-                        near = difflib.get_close_matches(ref, known, n=1, cutoff=0.5)
-                        hint = f"; có phải “{near[0]}”?" if near else ""
+                        hint = did_you_mean(near_id(ref, known))
                         problems.append(
                             entry.source.problem(
                                 (*path, i, key, "don_vi", j),
@@ -622,8 +619,7 @@ def _check_extra_tasks(registry: Registry, entry: LoadedDetails) -> list[Problem
 
 
 def _unknown_agency(registry: Registry, loaded: Loaded, path: PathKey, ref: str) -> Problem:
-    near = registry.nearest(ref, n=1)
-    hint = f"; có phải “{near[0]}”?" if near else ""
+    hint = did_you_mean(near_id(ref, registry.ids()))
     return loaded.problem(path, f"không có cơ quan nào mã “{ref}”{hint}")
 
 
@@ -639,8 +635,7 @@ class _Ids:
         return ref in self.agencies or ref in self.groups
 
     def nearest(self, ref: str) -> str | None:
-        near = difflib.get_close_matches(ref, [*self.agencies, *self.groups], n=1, cutoff=0.5)
-        return near[0] if near else None
+        return near_id(ref, [*self.agencies, *self.groups])
 
 
 def _entries(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -742,8 +737,7 @@ def _group_cycle(ids: _Ids, start: str) -> list[str] | None:
 
 
 def _unknown(ids: _Ids, loaded: Loaded, path: PathKey, ref: str) -> Problem:
-    near = ids.nearest(ref)
-    hint = f"; có phải “{near}”?" if near else ""
+    hint = did_you_mean(ids.nearest(ref))
     return loaded.problem(path, f"không có cơ quan hay nhóm nào mã “{ref}”{hint}")
 
 
