@@ -244,11 +244,11 @@ def _skipped(agencies: list[Agency]) -> None:
         )
 
 
-def _missing(agencies: list[Agency], period: str) -> None:
+def _missing(agencies: Sequence[Agency], period: str, heading: str = "Chưa gửi báo cáo") -> None:
     if not agencies:
         click.echo(f"Mọi cơ quan, đơn vị đã gửi báo cáo {period}.")
         return
-    click.echo(f"Chưa gửi báo cáo {period} ({len(agencies)} cơ quan, đơn vị):")
+    click.echo(f"{heading} {period} ({len(agencies)} cơ quan, đơn vị):")
     for agency in agencies:
         click.echo(f"  - {agency.name} ({agency.id})")
 
@@ -356,12 +356,7 @@ def dondoc(opts: Options, period: str, output: Path | None, pdf: bool, day: date
         )
         return
     _written(result.written)
-    if r.missing:
-        click.echo(f"Đôn đốc gửi báo cáo {result.period} ({len(r.missing)} cơ quan, đơn vị):")
-        for agency in r.missing:
-            click.echo(f"  - {agency.name} ({agency.id})")
-    else:
-        click.echo(f"Mọi cơ quan, đơn vị đã gửi báo cáo {result.period}.")
+    _missing(r.missing, result.period, "Đôn đốc gửi báo cáo")
     if r.overdue:
         click.echo(f"Đôn đốc nhiệm vụ quá hạn ({len(r.overdue)} cơ quan, đơn vị):")
         for agency, tasks in r.overdue:
@@ -408,8 +403,7 @@ def forms_command(
     if bool(agency) == every:
         raise click.UsageError("chọn đúng một trong --agency, --all")
     paths = call(forms, opts.workspace, period, opts.plan, agency, every, output, force)
-    for path in paths:
-        click.echo(f"Đã ghi {path}")
+    _written(paths)
     click.echo(f"Tổng cộng {len(paths)} biểu mẫu.")
 
 
@@ -429,8 +423,7 @@ def collect(opts: Options, files: tuple[Path, ...], force: bool) -> None:
     result = call(run, opts.workspace, list(files), opts.plan, force)
     for backup in result.backups:
         click.echo(f"Đã sao lưu tệp cũ: {backup}")
-    for path in result.written:
-        click.echo(f"Đã ghi {path}")
+    _written(result.written)
 
 
 @main.command(short_help="Mọi văn bản của kế hoạch vào một thư mục mới.")

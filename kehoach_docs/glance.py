@@ -5,7 +5,6 @@ reported and which tasks are overdue."""
 from __future__ import annotations
 
 import os
-import unicodedata
 from typing import TextIO
 
 from .compose.common import plan_reference
@@ -16,6 +15,7 @@ from .models.progress import IN_PROGRESS_LATE, NOT_REPORTED, STATUSES
 from .progress import PeriodState, short_date
 from .registry import Registry
 from .status_looks import BY_CODE, LOOKS
+from .vn import nfc
 
 GAP = "  "
 MIN_CELL = max(len(look.code) for look in LOOKS.values())
@@ -28,10 +28,6 @@ def wants_colour(stream: TextIO, environ: dict[str, str] | None = None) -> bool:
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def _paint(text: str, sgr: str, colour: bool) -> str:
@@ -50,7 +46,7 @@ def matrix_lines(state: PeriodState, width: int, colour: bool) -> list[str]:
     """The agencies x tasks matrix in as many slices of tasks as the width needs, each
     slice with the agencies' names before it."""
     refs = [state.entry_of(k).duty.entry.ref for k in state.task_keys]
-    names = [_nfc(a.display_short) for a in state.assigned]
+    names = [nfc(a.display_short) for a in state.assigned]
     head = "Cơ quan, đơn vị"
     name_width = max([len(head), *map(len, names)])
     cell = max([MIN_CELL, *map(len, refs)])
@@ -122,7 +118,7 @@ def status_text(
     missing = state.missing
     if missing:
         lines.append(f"Chưa gửi báo cáo ({len(missing)} cơ quan, đơn vị):")
-        lines += [f"  - {_nfc(a.name)} ({a.id})" for a in missing]
+        lines += [f"  - {nfc(a.name)} ({a.id})" for a in missing]
     else:
         lines.append("Mọi cơ quan, đơn vị đã gửi báo cáo.")
     overdue = state.overdue()
@@ -133,7 +129,7 @@ def status_text(
             when = short_date(s.deadline) if s.deadline else ""
             status = _paint(s.status or "", LOOKS[s.status or NOT_REPORTED].ansi, colour)
             lines.append(
-                f"  - {_nfc(s.agency.name)}: {s.duty.entry.label} {task_title(s, names)} "
+                f"  - {nfc(s.agency.name)}: {s.duty.entry.label} {task_title(s, names)} "
                 f"(hạn {when}; {status})"
             )
     else:

@@ -22,11 +22,11 @@ def scaffold_text(
     agency: Agency,
     duties: list[Duty],
     names: Addressees,
-    year_of: int,
+    year: int,
 ) -> str:
+    """An agency's data file to fill in; the examples in its comments speak of `year`,
+    the plan's own year."""
     signer = agency.signer
-    # Examples in the comments speak of the plan's own year.
-    year = year_of
     lines = [
         modeline("don-vi", 3),
         f"# Dữ liệu riêng của {agency.name} cho kế hoạch triển khai “{plan_id}”.",
