@@ -7,6 +7,7 @@ test can compare this catalogue with the libraries' own sources.
 from __future__ import annotations
 
 import errno
+import functools
 import gettext
 import re
 import sys
@@ -293,8 +294,12 @@ def _pattern(fmt: str) -> re.Pattern[str]:
     return re.compile("^" + "(.+?)".join(re.escape(p) for p in parts) + "$", re.DOTALL)
 
 
-_YAML_PATTERNS = [(_pattern(fmt), text) for fmt, text in YAML_PROBLEMS.items()]
-_YAML_CONTEXT_PATTERNS = [(_pattern(fmt), text) for fmt, text in YAML_CONTEXTS.items()]
+@functools.cache
+def _patterns(table: str) -> list[tuple[re.Pattern[str], str]]:
+    """The messages of a table as patterns, compiled when a YAML error first needs them
+    (not at start-up: `kehoach --help` imports this module)."""
+    messages = YAML_PROBLEMS if table == "problems" else YAML_CONTEXTS
+    return [(_pattern(fmt), text) for fmt, text in messages.items()]
 
 
 def _shown(arg: str) -> str:
@@ -316,10 +321,10 @@ def _shown(arg: str) -> str:
 
 def yaml_problem(problem: str | None, context: str | None) -> str:
     """PyYAML's problem (or, lacking one, its context) in Vietnamese."""
-    for message, patterns in ((problem, _YAML_PATTERNS), (context, _YAML_CONTEXT_PATTERNS)):
+    for message, table in ((problem, "problems"), (context, "contexts")):
         if not message:
             continue
-        for pattern, text in patterns:
+        for pattern, text in _patterns(table):
             match = pattern.match(message)
             if match:
                 args = match.groups()
@@ -388,20 +393,21 @@ INVALID_VALUE = "giá trị “{value}” không hợp lệ ở đây"
 # Not one of the libraries whose English must never show, but what a clerk editing a
 # template meets most: the usual syntax errors in words; others keep Jinja's own text.
 
-JINJA_SYNTAX: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"Encountered unknown tag '(.+?)'"), "không có thẻ “{0}”"),
-    (re.compile(r"Unexpected end of template"), "mẫu hết mà thẻ {{% … %}} chưa được đóng"),
-    (re.compile(r"unexpected end of template"), "mẫu hết mà thẻ chưa được đóng"),
-    (re.compile(r"expected token '(.+?)', got '(.+?)'"), "cần “{0}”, gặp “{1}”"),
-    (re.compile(r"Expected an expression, got '(.+?)'"), "thẻ thiếu tên hay biểu thức (gặp “{0}”)"),
-    (re.compile(r"unexpected '(.+?)'"), "gặp “{0}” không đúng chỗ"),
-    (re.compile(r"unexpected char (.+?) at"), "ký tự {0} không dùng được trong thẻ"),
+# Patterns as text: `re` compiles (and caches) one when a template error needs it.
+JINJA_SYNTAX: list[tuple[str, str]] = [
+    (r"Encountered unknown tag '(.+?)'", "không có thẻ “{0}”"),
+    (r"Unexpected end of template", "mẫu hết mà thẻ {{% … %}} chưa được đóng"),
+    (r"unexpected end of template", "mẫu hết mà thẻ chưa được đóng"),
+    (r"expected token '(.+?)', got '(.+?)'", "cần “{0}”, gặp “{1}”"),
+    (r"Expected an expression, got '(.+?)'", "thẻ thiếu tên hay biểu thức (gặp “{0}”)"),
+    (r"unexpected '(.+?)'", "gặp “{0}” không đúng chỗ"),
+    (r"unexpected char (.+?) at", "ký tự {0} không dùng được trong thẻ"),
 ]
 
 
 def jinja_syntax(message: str) -> str:
     for pattern, text in JINJA_SYNTAX:
-        match = pattern.search(message)
+        match = re.search(pattern, message)
         if match:
             return text.format(*match.groups())
     return message

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from decimal import Decimal
 
 # Three blanks wide enough to write a day or month in by hand on a draft.
 DRAFT_BLANK = "      "
@@ -151,6 +150,8 @@ def vn_number(value: float) -> str:
         return f"{int(value):,}".replace(",", ".")
     if value != value or value in (float("inf"), float("-inf")):
         return str(value)
+    from decimal import Decimal  # here: `kehoach --help` imports this module
+
     # Fifteen significant digits: all a float holds for sure, none of its binary noise.
     text = f"{Decimal(format(value, '.15g')):,f}"
     if "." in text:
