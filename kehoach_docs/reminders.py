@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .errors import KehoachError
-from .models.details import AgencyDetails
+from .models.details import AgencyDetails, leadership_of, signer_of
 from .models.plan import Archive, Plan
 from .models.registry import Agency, Signer
 from .progress import PeriodState, TaskState, short_date
@@ -99,15 +99,14 @@ def resolve(
         if task.agency.id != sender.id:  # a body does not write to itself
             late.setdefault(task.agency.id, []).append(task)
     follow = registry.agencies.get(plan.follow_up or "", sender)
-    leadership = (details.text.leadership if details else None) or sender.leadership
     return Reminders(
         sender=sender,
         follow=follow,
         issuer=registry.agencies[plan.issuer],
         unit=unit,
-        signer=setting.signer or (details.signer if details else None) or sender.signer,
+        signer=setting.signer or signer_of(sender, details),
         archive=archive,
-        leadership=leadership or f"Lãnh đạo {sender.display_short}",
+        leadership=leadership_of(sender, details),
         day=day,
         signed=signed,
         deadline=calendar.add_working_days(signed, setting.working_days),

@@ -7,9 +7,10 @@ from datetime import date
 
 from ..document import Header, Inline, Paragraph, Signature, Span, plain
 from ..errors import KehoachError
-from ..models.plan import Archive, Plan
+from ..models.plan import Archive, Plan, Recipient
 from ..models.registry import Agency, Signer
 from ..progress import short_date
+from ..registry import Registry
 from ..vn import date_words, numbered, place_date_line
 from .inline import clean
 
@@ -58,6 +59,13 @@ def recipient_line(text: str, purpose: str | None = None) -> Inline:
     """`- X (b/c);`"""
     mark = f" ({purpose})" if purpose else ""
     return plain(f"- {clean(text).rstrip(' .;')}{mark};")
+
+
+def recipient_of(registry: Registry, recipient: Recipient) -> Inline:
+    """A Nơi nhận line as the data gives it: its words, else the bodies it names."""
+    return recipient_line(
+        recipient.text or registry.short_wording(recipient.refs), recipient.purpose
+    )
 
 
 def archive_line(archive: Archive) -> Inline:

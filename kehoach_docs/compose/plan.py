@@ -45,7 +45,7 @@ from .common import (
     cite_plan,
     closing,
     header_for,
-    recipient_line,
+    recipient_of,
     signature_for,
     to_lines,
 )
@@ -255,10 +255,7 @@ class PlanComposer:
         body += [body_paragraph(self.text(p)) for p in plan.opening]
         body += [self.item(e) for e in outline(plan)]
         body += closing(self.text(p) for p in plan.closing)
-        distribution = [
-            recipient_line(r.text or self.registry.short_wording(r.refs), r.purpose)
-            for r in plan.distribution.recipients
-        ]
+        distribution = [recipient_of(self.registry, r) for r in plan.distribution.recipients]
         appendices = self.appendices()
         return Document(
             kind=PLAN.id,

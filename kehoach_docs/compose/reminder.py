@@ -23,6 +23,7 @@ from .common import (
     header_for,
     plan_reference,
     recipient_line,
+    recipient_of,
     signature_for,
     to_lines,
 )
@@ -50,7 +51,7 @@ class ReminderComposer(ReportParts):
         own = self.plan.reminder.recipients
         if own:
             lines = [
-                recipient_line(x.text or self.registry.short_wording(x.refs), x.purpose)
+                recipient_of(self.registry, x)
                 for x in own
                 if not x.refs or not self.registry.expand_ids(x.refs) <= addressed
             ]

@@ -10,8 +10,8 @@ from datetime import date
 
 from ..document import Block, Column, Document, Inline, Item, Paragraph, Row, Table, plain
 from ..kinds import REPORT
-from ..models.details import AgencyDetails
-from ..models.plan import Archive, Plan
+from ..models.details import AgencyDetails, archive_of, leadership_of, signer_of
+from ..models.plan import Plan
 from ..models.progress import NOT_REPORTED, Progress
 from ..models.registry import Agency, Signer
 from ..outline import format_number
@@ -81,12 +81,10 @@ class ReportParts:
         return Item(2, number_inline(f"{index}.", 2), self.text(title), tuple(blocks))
 
     def distribution(self, agency: Agency, details: AgencyDetails | None) -> tuple[Inline, ...]:
-        leadership = (details.text.leadership if details else None) or agency.leadership
-        archive = details.archive if details and details.archive else Archive()
         return (
             recipient_line("Như trên"),
-            recipient_line(leadership or f"Lãnh đạo {agency.display_short}"),
-            archive_line(archive),
+            recipient_line(leadership_of(agency, details)),
+            archive_line(archive_of(details)),
         )
 
     def document(
@@ -151,7 +149,7 @@ class AgencyReportComposer(ReportParts):
                 )
             ]
         )
-        signer = report.signer or (details.signer if details else None) or agency.signer
+        signer = report.signer or signer_of(agency, details)
         return self.document(
             REPORT.id,
             agency,

@@ -21,8 +21,15 @@ from ..document import (
 )
 from ..duties import Duty
 from ..kinds import SUBPLAN
-from ..models.details import Action, AgencyDetails, TaskDetails
-from ..models.plan import Archive, Assignment, Plan, Timeframe
+from ..models.details import (
+    Action,
+    AgencyDetails,
+    TaskDetails,
+    archive_of,
+    leadership_of,
+    signer_of,
+)
+from ..models.plan import Assignment, Plan, Timeframe
 from ..models.plan import Item as PlanItem
 from ..models.registry import Agency
 from ..nd30 import TO_ACT, TO_KNOW, TO_REPORT
@@ -69,6 +76,8 @@ class SubplanComposer:
         self.agency = agency
         self.details = details or AgencyDetails.model_validate({"co_quan": agency.id})
         self.duties = duties
+        # Tasks the agency is given itself: not repeated as points of their parent task.
+        self.own = frozenset(d.entry.key for d in duties)
         self.issuer = registry.agencies[plan.issuer]
         follow = registry.agencies.get(plan.follow_up or "")
         self.follow = follow if follow is not None and follow.id != agency.id else None
@@ -163,24 +172,23 @@ class SubplanComposer:
             text += f" ({'; '.join(notes)})"
         return Paragraph(self.text(_sentence(text)), bullet="-")
 
-    def content(self, duty: Duty, task: TaskDetails) -> list[Block]:
+    def content(self, duty: Duty, task: TaskDetails, timeframe: Timeframe | None) -> list[Block]:
         """What the agency will do: its own actions, else the points of the task."""
         if task.actions:
-            timeframe = task.timeframe or duty.entry.item.timeframe
             return [self.action(a, task, timeframe) for a in task.actions]
-        own = {d.entry.key for d in self.duties}
         return [
             Paragraph(plain(_sentence(item_heading(child, self.names))), bullet="-")
             for child in duty.entry.children
-            if child.key not in own
+            if child.key not in self.own
         ]
 
     def units_line(self, task: TaskDetails) -> LabelLine | None:
-        lead = self.unit(task.unit) if task.unit else ""
-        support = ", ".join(self.unit(s) for s in task.support)
-        if not task.unit and task.actions:
-            units = {a.unit for a in task.actions if a.unit}
-            lead = self.unit(units.pop()) if len(units) == 1 else ""
+        lead = self.unit(task.lead_unit) if task.lead_unit else ""
+        return self.units_of(lead, ", ".join(self.unit(s) for s in task.support))
+
+    @staticmethod
+    def units_of(lead: str, support: str) -> LabelLine | None:
+        """The line of the units in charge and in support, given by their names."""
         if not lead and not support:
             return None
         value = plain(lead) if lead else Inline()
@@ -195,25 +203,30 @@ class SubplanComposer:
     def task(self, index: int, duty: Duty) -> Item:
         task = self.details.tasks.get(duty.entry.key, TaskDetails())
         heading = task.title or task_heading(duty.entry, self.names)
-        blocks: list[Block] = [self.role_line(duty), *self.content(duty, task)]
+        timeframe = task.timeframe or duty.entry.item.timeframe
+        blocks: list[Block] = [self.role_line(duty), *self.content(duty, task, timeframe)]
         if task.leader:
             blocks.append(LabelLine("Lãnh đạo phụ trách", plain(_sentence(task.leader)), LABELS))
         units = self.units_line(task)
         if units is not None:
             blocks.append(units)
-        timeframe = task.timeframe or duty.entry.item.timeframe
-        if timeframe is not None:
-            text = self.text(_sentence(timeframe.text))
-            blocks.append(LabelLine("Thời gian thực hiện", text, LABELS))
-        product = duty.entry.item.product
-        if product:
-            blocks.append(LabelLine("Sản phẩm", self.text(_sentence(product)), LABELS))
+        blocks += self.time_and_product(timeframe, duty.entry.item.product)
         return Item(
             level=2,
             number=number_inline(f"{index}.", 2),
             title=self.text(upper_first(heading)),
             blocks=tuple(blocks),
         )
+
+    def time_and_product(self, timeframe: Timeframe | None, product: str | None) -> list[Block]:
+        """The deadline and the product of a task, each on its labelled line."""
+        lines: list[Block] = []
+        if timeframe is not None:
+            text = self.text(_sentence(timeframe.text))
+            lines.append(LabelLine("Thời gian thực hiện", text, LABELS))
+        if product:
+            lines.append(LabelLine("Sản phẩm", self.text(_sentence(product)), LABELS))
+        return lines
 
     def extra_task(self, index: int, item: PlanItem) -> Item:
         """A task of the agency's own, beyond the provincial plan, in the same shape as the
@@ -225,19 +238,10 @@ class SubplanComposer:
             Paragraph(self.text(_sentence(c.title or " ".join(c.texts))), bullet="-")
             for c in item.children
         ]
-        lead, support = self._names(item.lead), self._names(item.support)
-        if lead or support:
-            task = TaskDetails.model_validate(
-                {"don_vi": lead or None, "phoi_hop": [support] if support else []}
-            )
-            units = self.units_line(task)
-            if units is not None:
-                blocks.append(units)
-        if item.timeframe is not None:
-            text = self.text(_sentence(item.timeframe.text))
-            blocks.append(LabelLine("Thời gian thực hiện", text, LABELS))
-        if item.product:
-            blocks.append(LabelLine("Sản phẩm", self.text(_sentence(item.product)), LABELS))
+        units = self.units_of(self._names(item.lead), self._names(item.support))
+        if units is not None:
+            blocks.append(units)
+        blocks += self.time_and_product(item.timeframe, item.product)
         return Item(
             level=2,
             number=number_inline(item.number or f"{index}.", 2),
@@ -287,12 +291,7 @@ class SubplanComposer:
 
     def _unit_of(self, duty: Duty) -> str | None:
         task = self.details.tasks.get(duty.entry.key)
-        if task is None:
-            return None
-        if task.unit:
-            return task.unit
-        units = {a.unit for a in task.actions if a.unit}
-        return units.pop() if len(units) == 1 else None
+        return task.lead_unit if task is not None else None
 
     def _run_in_unit(self, index: int, title: str, text: str) -> Item:
         return Item(
@@ -326,14 +325,12 @@ class SubplanComposer:
         lines = [recipient_line(self.issuer.display_short, TO_REPORT)]
         if self.follow is not None:
             lines.append(recipient_line(self.follow.name, TO_KNOW))
-        leadership = self.details.text.leadership or self.agency.leadership
-        lines.append(recipient_line(leadership or f"Lãnh đạo {self.short}"))
+        lines.append(recipient_line(leadership_of(self.agency, self.details)))
         if self.details.units:
             lines += [recipient_line(u.name, TO_ACT) for u in self.details.units]
         else:
             lines.append(recipient_line("Các phòng, đơn vị trực thuộc", TO_ACT))
-        archive = self.details.archive
-        return (*lines, archive_line(archive or Archive()))
+        return (*lines, archive_line(archive_of(self.details)))
 
     def section(self, index: int, title: str, blocks: list[Block]) -> Item:
         return Item(
@@ -360,7 +357,7 @@ class SubplanComposer:
             self.section(3, "TỔ CHỨC THỰC HIỆN", self.organisation(tasks)),
         ]
         body += closing(self.text(p) for p in self.closing_text())
-        signer = self.details.signer or self.agency.signer
+        signer = signer_of(self.agency, self.details)
         date = self.details.date
         return Document(
             kind=SUBPLAN.id,

@@ -6,7 +6,7 @@ from pydantic import Field
 
 from .base import Id, Model, OptionalDate, Text, TextList
 from .plan import Archive, Item, Timeframe
-from .registry import Signer
+from .registry import Agency, Signer
 
 
 class Unit(Model):
@@ -67,6 +67,14 @@ class TaskDetails(Model):
         alias="viec",
         description="Các việc cụ thể: [{noi_dung, don_vi, phoi_hop, thoi_gian, san_pham}]",
     )
+
+    @property
+    def lead_unit(self) -> str | None:
+        """The unit in charge: the one named, else the one all its actions name."""
+        if self.unit:
+            return self.unit
+        units = {a.unit for a in self.actions if a.unit}
+        return units.pop() if len(units) == 1 else None
 
 
 class TextOverrides(Model):
@@ -135,6 +143,23 @@ class AgencyDetails(Model):
     def unit_name(self, ref: str) -> str:
         """A unit named by id becomes its name; any other text is printed as written."""
         return next((u.name for u in self.units if u.id == ref), ref)
+
+
+# What an agency's own file sets for its documents, else what the registry holds.
+
+
+def leadership_of(agency: Agency, details: AgencyDetails | None) -> str:
+    """The agency's leaders as its Nơi nhận names them."""
+    own = details.text.leadership if details else None
+    return own or agency.leadership or f"Lãnh đạo {agency.display_short}"
+
+
+def signer_of(agency: Agency, details: AgencyDetails | None) -> Signer:
+    return (details.signer if details else None) or agency.signer
+
+
+def archive_of(details: AgencyDetails | None) -> Archive:
+    return (details.archive if details else None) or Archive()
 
 
 class AgencyDetailsFile(Model):
