@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -12,7 +13,8 @@ from ..models.registry import Agency, Signer
 from ..progress import short_date
 from ..registry import Registry
 from ..vn import date_words, numbered, place_date_line
-from .inline import clean
+from .headings import lower_first
+from .inline import clean, plain_text
 
 NBSP = "\u00a0"
 
@@ -112,3 +114,18 @@ def closing(paragraphs: Iterable[Inline]) -> list[Paragraph]:
     if out:
         out[-1] = Paragraph(out[-1].text, "closing", keep_with_next=True)
     return out
+
+
+# A Roman numeral of a part ("II."): printed bold, as a counted number.
+_ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
+
+
+def number_inline(number: str, level: int) -> Inline:
+    """The printed number; "1." and "II." of the first two levels in bold."""
+    counted = any(c.isdigit() for c in number) or bool(_ROMAN.match(number.strip()))
+    return plain(number, "number" if counted and level <= 2 else None)
+
+
+def subject(plan: Plan) -> str:
+    """What the plan is about, said after other words: its `chu_de`, else its trích yếu."""
+    return lower_first(plain_text(plan.subject or plan.summary).rstrip(" ."))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..document import (
@@ -45,13 +44,12 @@ from .common import (
     cite_plan,
     closing,
     header_for,
+    number_inline,
     recipient_of,
     signature_for,
     to_lines,
 )
 from .inline import Footnotes, inline, plain_text
-
-_ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 
 
 def merged_labels(plan_labels: Labels, item_labels: Labels | None) -> Labels:
@@ -60,12 +58,6 @@ def merged_labels(plan_labels: Labels, item_labels: Labels | None) -> Labels:
         if source is not None:
             merged.update(source.model_dump(by_alias=True, exclude_none=True))
     return Labels.model_validate(merged)
-
-
-def number_inline(number: str, level: int) -> Inline:
-    """The printed number; "1." and "II." of the first two levels in bold."""
-    counted = any(c.isdigit() for c in number) or bool(_ROMAN.match(number.strip()))
-    return plain(number, "number" if counted and level <= 2 else None)
 
 
 class PlanComposer:

@@ -25,14 +25,14 @@ from .common import (
     cite_plan,
     closing,
     header_for,
+    number_inline,
     recipient_line,
     signature_for,
+    subject,
     to_lines,
 )
 from .headings import Addressees, task_heading
 from .inline import Footnotes, inline
-from .plan import number_inline
-from .subplan import subject
 
 
 def task_title(state: TaskState, names: Addressees) -> str:

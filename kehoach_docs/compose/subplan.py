@@ -42,19 +42,15 @@ from .common import (
     cite_plan,
     closing,
     header_for,
+    number_inline,
     recipient_line,
     signature_for,
+    subject,
 )
 from .headings import Addressees, first_sentence, item_heading, lower_first, task_heading
 from .inline import Footnotes, inline, plain_text
-from .plan import number_inline
 
 LABELS = LabelLook(bullet="-")
-
-
-def subject(plan: Plan) -> str:
-    """What the plan is about, said after other words: its `chu_de`, else its trích yếu."""
-    return lower_first(plain_text(plan.subject or plan.summary).rstrip(" ."))
 
 
 def _sentence(text: str) -> str:
