@@ -11,6 +11,7 @@ with the number of documents.
 from __future__ import annotations
 
 import csv
+import functools
 import gc
 import hashlib
 import io
@@ -108,6 +109,10 @@ class _Renderer:
         self.state = period_state_for(project, entry, period_of(entry, period)) if period else None
         self.folder = folder
         self._templates: dict[str, CompiledTemplate] = {}
+        # The documents rendered while trying the templates (file name, bytes): written
+        # as they are rather than made twice (the consolidated report and workbook hold
+        # every agency).
+        self._tried: dict[Spec, tuple[str, bytes]] = {}
 
     @classmethod
     def load(cls, workspace: Path, needs: Needs, folder: Path) -> _Renderer:
@@ -131,9 +136,10 @@ class _Renderer:
         if spec.kind == kinds.REPORT.id:
             return report_job(self.project, self.entry, self.state, agency)
         if spec.kind in (kinds.REMINDER.id, kinds.OVERDUE_REMINDER.id):
-            return next(j for j in self.reminder_jobs() if j.kind.id == spec.kind)
+            return next(j for j in self.reminder_jobs if j.kind.id == spec.kind)
         return consolidated_job(self.project, self.entry, self.state)
 
+    @functools.cached_property
     def reminder_jobs(self) -> list[Job]:
         """The công văn đôn đốc of the period, once its report deadline has passed."""
         state = self.state
@@ -143,6 +149,9 @@ class _Renderer:
         return reminder_jobs(self.project, self.entry, state, reminders)
 
     def document(self, spec: Spec) -> tuple[Path, bytes]:
+        if spec in self._tried:
+            name, data = self._tried.pop(spec)
+            return self.folder / name, data
         if spec.kind == kinds.WORKBOOK.id:
             from .render.xlsx import summary_workbook
 
@@ -164,7 +173,8 @@ class _Renderer:
             name = kinds.KINDS[spec.kind].template or spec.kind
             if name not in tried:
                 tried.add(name)
-                self.document(spec)
+                path, data = self.document(spec)
+                self._tried[spec] = (path.name, data)
 
     def run(self, specs: list[Spec]) -> list[Outcome]:
         """Render and stage each document, then put them all in place together."""
@@ -362,7 +372,7 @@ def run_batch(
         follow = consolidated_job(project, entry, state).agency
         specs += [Spec(kinds.REPORT.id, a.id) for a in agencies if a.id in state.reports]
         specs += [Spec(kinds.CONSOLIDATED.id, follow.id), Spec(kinds.WORKBOOK.id, follow.id)]
-        specs += [Spec(j.kind.id, j.agency.id) for j in renderer.reminder_jobs()]
+        specs += [Spec(j.kind.id, j.agency.id) for j in renderer.reminder_jobs]
     # Every template is prepared and tried on a first document before anything is written,
     # so that a broken workspace template stops the batch with nothing half done.
     renderer.try_templates(specs)
