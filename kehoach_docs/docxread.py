@@ -20,7 +20,7 @@ from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from .render.styles import RunLook, StyleBook, w
+from .render.styles import RunLook, StyleBook, is_on, w
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 DRAWING_MAIN = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -39,10 +39,6 @@ class Look(RunLook):
     shading: str | None = None
     hidden: bool = False
     caps: bool = False  # "All caps": the letters show as capitals whatever was typed
-
-    def font_for(self, text: str) -> str | None:
-        """The family Word draws `text` with: the hAnsi slot as soon as a letter is not ASCII."""
-        return self.font_other if any(ord(c) > 127 for c in text) else self.font
 
 
 @dataclass
@@ -75,10 +71,6 @@ def xml_number(value: str | None, default: float = 0) -> float:
         return float(value) if value else default
     except ValueError:
         return default
-
-
-def _on(el: etree._Element | None) -> bool:
-    return el is not None and el.get(w("val")) not in ("0", "false", "off")
 
 
 def _run_text(run: etree._Element) -> str:
@@ -128,7 +120,9 @@ class Styles(StyleBook):
                 if latin is not None and latin.get("typeface"):
                     self.theme[scheme] = latin.get("typeface") or ""
         self.numbering = numbering_root
-        self._levels: dict[etree._Element, etree._Element | None] = {}
+        # A document read back is never changed, so each paragraph's layers are found once:
+        # the checker asks a paragraph for several properties (indents, spacing, alignment).
+        self._layers: dict[etree._Element, list[etree._Element]] = {}
 
     def _table_layers(self, paragraph: etree._Element, prop: str) -> list[etree._Element | None]:
         table = next(paragraph.iterancestors(w("tbl")), None)
@@ -139,11 +133,6 @@ class Styles(StyleBook):
 
     def _numbering_ppr(self, paragraph: etree._Element) -> etree._Element | None:
         """The list level's pPr of a numbered paragraph (its indents come from there)."""
-        if paragraph not in self._levels:
-            self._levels[paragraph] = self._find_level(paragraph)
-        return self._levels[paragraph]
-
-    def _find_level(self, paragraph: etree._Element) -> etree._Element | None:
         if self.numbering is None:
             return None
         num_id = self.paragraph_attr_plain(paragraph, "numPr", "numId")
@@ -177,19 +166,14 @@ class Styles(StyleBook):
     def _paragraph_layers(self, paragraph: etree._Element) -> list[etree._Element]:
         """Where a paragraph property may be set, strongest first: direct formatting, the
         list level, the paragraph style chain, the table style, the defaults."""
-        layers = [paragraph.find(w("pPr")), self._numbering_ppr(paragraph)]
-        layers += [s.find(w("pPr")) for s in self._chain(self.paragraph_style_id(paragraph))]
-        layers += self._table_layers(paragraph, "pPr")
-        layers.append(self.paragraph_defaults)
-        return [layer for layer in layers if layer is not None]
-
-    def paragraph_attr(self, paragraph: etree._Element, tag: str, attr: str) -> str | None:
-        """One paragraph property, attribute by attribute, through every layer."""
-        for layer in self._paragraph_layers(paragraph):
-            el = layer.find(w(tag))
-            if el is not None and el.get(w(attr)) is not None:
-                return el.get(w(attr))
-        return None
+        found = self._layers.get(paragraph)
+        if found is None:
+            layers = [paragraph.find(w("pPr")), self._numbering_ppr(paragraph)]
+            layers += [s.find(w("pPr")) for s in self._chain(self.paragraph_style_id(paragraph))]
+            layers += self._table_layers(paragraph, "pPr")
+            layers.append(self.paragraph_defaults)
+            found = self._layers[paragraph] = [layer for layer in layers if layer is not None]
+        return found
 
     def paragraph_flag(self, paragraph: etree._Element, tag: str) -> bool:
         """An on/off paragraph property (`<w:contextualSpacing/>`), from the strongest
@@ -202,7 +186,7 @@ class Styles(StyleBook):
             ),
             None,
         )
-        return _on(el)
+        return is_on(el)
 
     def _run_layers(
         self, paragraph: etree._Element, run: etree._Element | None
@@ -243,16 +227,16 @@ class Styles(StyleBook):
         highlight, color, shading = first("highlight"), first("color"), first("shd")
         return Look(
             size_pt=xml_number(size.get(w("val")), 20) / 2 if size is not None else 10.0,
-            bold=_on(first("b")),
-            italic=_on(first("i")),
+            bold=is_on(first("b")),
+            italic=is_on(first("i")),
             font=self._font(layers, "ascii"),
             vert_align=vert.get(w("val")) if vert is not None else None,
             font_other=self._font(layers, "hAnsi"),
             highlight=highlight.get(w("val")) if highlight is not None else None,
             color=color.get(w("val")) if color is not None else None,
             shading=shading.get(w("fill")) if shading is not None else None,
-            hidden=_on(first("vanish")),
-            caps=_on(first("caps")),
+            hidden=is_on(first("vanish")),
+            caps=is_on(first("caps")),
         )
 
 

@@ -19,7 +19,6 @@ from ..fonts import text_width_pt
 from ..render.styles import w
 from .findings import ERROR, WARNING, Finding, norm
 
-TWIPS_PER_MM = 56.7
 EMU_PER_TWIP = 635
 DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"

@@ -59,9 +59,11 @@ def line_finding(
 def one_line(doc: Document, para: Para, rule_id: str, what: str) -> Iterator[Finding]:
     """Quốc hiệu, Tiêu ngữ, the number and the date each stand on one line: a column too
     narrow for them wraps them."""
-    if sum(doc.lines(para)) > doc.available(para) * FIT:
-        text = pt(round(sum(doc.lines(para)) / 72 * 2.54, 2))
-        room = pt(round(doc.available(para) / 72 * 2.54, 2))
+    # Laying out the lines is the costly part: measured once for the test and the message.
+    length, width = sum(doc.lines(para)), doc.available(para)
+    if length > width * FIT:
+        text = pt(round(length / 72 * 2.54, 2))
+        room = pt(round(width / 72 * 2.54, 2))
         message = f"{what} không vừa một dòng: chữ dài {text} cm, chỗ chỉ rộng {room} cm"
         yield Finding(rule_id, message, para.text, measured=text, required=f"<= {room}", unit="cm")
 
@@ -144,9 +146,9 @@ def issuer(doc: Document, layout: Layout) -> Iterator[Finding]:
     if not found_lines:
         yield Finding("co-quan", "thiếu đường kẻ liền dưới tên cơ quan ban hành", last.text)
         return
-    base = max(
-        sum(text_width_pt(t, look.size_pt, True) for look in looks[:1]) for t, looks, _ in issuing
-    )
+    # Each line measured in bold at its first run's size; a line without runs counts 0
+    # (an int, as the sum over no runs was).
+    base = max(text_width_pt(t, looks[0].size_pt, True) if looks else 0 for t, looks, _ in issuing)
     finding = line_finding("co-quan", "tên cơ quan", min(found_lines), base, ISSUER_LINE, last)
     if finding:
         yield finding

@@ -156,8 +156,9 @@ def hard_breaks(doc: Document, layout: Layout) -> Iterator[Finding]:
         room = doc.available(para)
         segments = [s for s in para.text.split("\n") if s.strip()]
         justified = para.align in ("both", "distribute")
-        too_long = [x for x in doc.lines(para) if x > room * FIT]
-        wrapped = len([x for x in doc.lines(para) if x]) > len(segments)
+        widths = doc.lines(para)  # laid out once for both tests
+        too_long = [x for x in widths if x > room * FIT]
+        wrapped = len([x for x in widths if x]) > len(segments)
         if justified or too_long or wrapped:
             why = ("đoạn căn đều nên Word giãn chữ ở dòng trước chỗ ngắt" if justified
                    else "chữ không vừa một dòng nên tự xuống dòng, để lại dòng ngắn")  # fmt: skip

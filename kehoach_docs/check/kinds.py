@@ -6,16 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Tên loại as printed -> the abbreviation used in the ký hiệu (Phụ lục III).
-KINDS = {
-    "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "CHỈ THỊ": "CT", "QUY CHẾ": "QC",
-    "QUY ĐỊNH": "QyĐ", "THÔNG CÁO": "TC", "THÔNG BÁO": "TB", "HƯỚNG DẪN": "HD",
-    "CHƯƠNG TRÌNH": "CTr", "KẾ HOẠCH": "KH", "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA",
-    "DỰ ÁN": "DA", "BÁO CÁO": "BC", "BIÊN BẢN": "BB", "TỜ TRÌNH": "TTr",
-    "HỢP ĐỒNG": "HĐ", "CÔNG ĐIỆN": "CĐ", "BẢN GHI NHỚ": "GN", "BẢN THỎA THUẬN": "TTh",
-    "GIẤY ỦY QUYỀN": "GUQ", "GIẤY MỜI": "GM", "GIẤY GIỚI THIỆU": "GGT",
-    "GIẤY NGHỈ PHÉP": "GNP", "PHIẾU GỬI": "PG", "PHIẾU CHUYỂN": "PC", "PHIẾU BÁO": "PB",
-}  # fmt: skip
+from ..nd30 import KINDS
+
 CONG_VAN = "CÔNG VĂN"
 # Kinds whose trích yếu NĐ 30 marks "nếu có", or which have none.
 SUMMARY_OPTIONAL = {
@@ -49,7 +41,7 @@ def kind_of(text: str) -> str | None:
 class Kind:
     """What the checker found a document to be."""
 
-    name: str  # a key of KINDS, or CONG_VAN
+    name: str  # a key of nd30.KINDS, or CONG_VAN
     code: str | None  # the abbreviation in the ký hiệu; None for a công văn
 
     @property

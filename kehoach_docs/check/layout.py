@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..docxread import Para
+from ..nd30 import KINDS
 from ..render.styles import w
 from .document import Document
 from .findings import norm
-from .kinds import CONG_VAN, KINDS, SUMMARY_OPTIONAL, Kind, kind_of, modern_tones
+from .kinds import CONG_VAN, SUMMARY_OPTIONAL, Kind, kind_of, modern_tones
 
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"

@@ -9,7 +9,7 @@ from lxml import etree
 
 from ..docxread import Para
 from ..render.styles import w
-from .document import Document
+from .document import Document, pt
 from .findings import WARNING, Finding
 from .layout import Layout
 
@@ -101,7 +101,7 @@ def page_numbers(doc: Document, layout: Layout) -> Iterator[Finding]:
     number = doc.reader.paragraph(paragraph)
     found = sorted({look.size_pt for t, look in number.looks if t.strip()})
     if any(not 13 <= s <= 14 for s in found):
-        shown = ", ".join(f"{s:g}" for s in found).replace(".", ",")
+        shown = ", ".join(pt(s) for s in found)
         yield Finding("so-trang", f"số trang cỡ chữ {shown}, cần 13-14", number.text,
                       measured=found[0], required="13-14", unit="pt")  # fmt: skip
     if not section.different_first_page_header_footer:

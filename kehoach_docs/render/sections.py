@@ -73,6 +73,10 @@ class Sections:
 
     def split(self, body: etree._Element, landscapes: list[bool]) -> int:
         """Start a section at each appendix of the rendered `body`; return how many."""
+        if not landscapes:
+            # No appendix to lay out: the search below would find starts that cannot match
+            # an empty list and change nothing, so it is skipped.
+            return 0
         starts = []
         for paragraph in body.findall(w("p")):
             ppr = paragraph.find(w("pPr"))

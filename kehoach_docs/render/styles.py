@@ -26,11 +26,9 @@ class RunLook:
     vert_align: str | None = None
 
 
-def _on(el: etree._Element | None) -> bool | None:
-    if el is None:
-        return None
-    val = el.get(w("val"))
-    return val not in ("0", "false", "off")
+def is_on(el: etree._Element | None) -> bool:
+    """An on/off property (`<w:b/>`, `<w:b w:val="0"/>`): off when absent or turned off."""
+    return el is not None and el.get(w("val")) not in ("0", "false", "off")
 
 
 class StyleBook:
@@ -65,14 +63,21 @@ class StyleBook:
         style_el = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
         return style_el.get(w("val")) if style_el is not None else self.default_paragraph
 
-    def paragraph_attr(self, paragraph: etree._Element, tag: str, attr: str) -> str | None:
-        """One paragraph property (e.g. spacing/after), resolved attribute by attribute:
-        direct formatting, the paragraph style and those it is based on, the defaults."""
+    def _paragraph_layers(self, paragraph: etree._Element) -> list[etree._Element]:
+        """Where a paragraph property may be set, strongest first: direct formatting, the
+        paragraph style and those it is based on, the defaults. A subclass that knows more
+        layers (lists, table styles) overrides this, and paragraph_attr serves both. Not
+        cached here: the renderer asks about a body it is still changing."""
         layers = [paragraph.find(w("pPr"))]
         layers += [s.find(w("pPr")) for s in self._chain(self.paragraph_style_id(paragraph))]
         layers.append(self.paragraph_defaults)
-        for layer in layers:
-            el = layer.find(w(tag)) if layer is not None else None
+        return [layer for layer in layers if layer is not None]
+
+    def paragraph_attr(self, paragraph: etree._Element, tag: str, attr: str) -> str | None:
+        """One paragraph property (e.g. spacing/after), resolved attribute by attribute
+        through the layers: the strongest one that sets the attribute wins."""
+        for layer in self._paragraph_layers(paragraph):
+            el = layer.find(w(tag))
             if el is not None and el.get(w(attr)) is not None:
                 return el.get(w(attr))
         return None
@@ -100,8 +105,8 @@ class StyleBook:
         vert = first("vertAlign")
         return RunLook(
             size_pt=int(size.get(w("val"), "20")) / 2 if size is not None else 10.0,
-            bold=bool(_on(first("b"))),
-            italic=bool(_on(first("i"))),
+            bold=is_on(first("b")),
+            italic=is_on(first("i")),
             font=fonts.get(w("ascii")) if fonts is not None else None,
             vert_align=vert.get(w("val")) if vert is not None else None,
         )

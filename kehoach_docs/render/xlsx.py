@@ -281,15 +281,23 @@ def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
         [40, 10, 18],
     )  # fmt: skip
     codes = [STATUS_CODES[s] for s in STATUSES]
+
+    def task_row(key: str) -> list[Any]:
+        entry = state.entry_of(key)
+        # A task's counts are tallied over all its agencies: once a row, not once a cell.
+        tally = state.counts(key)
+        counted = [tally[s] for s in STATUSES]
+        return [
+            entry.duty.entry.label,
+            task_title(entry, names),
+            *counted,
+            sum(tally.values()),
+            len(state.overdue(key)),
+        ]
+
     _sheet(
         book, "Theo nhiệm vụ", ["Mục", "Nhiệm vụ", *codes, "Cộng", "Quá hạn"],
-        [
-            [state.entry_of(k).duty.entry.label, task_title(state.entry_of(k), names),
-             *(state.counts(k)[s] for s in STATUSES), sum(state.counts(k).values()),
-             len(state.overdue(k))]
-            for k in state.task_keys
-        ],
-        [8, 70, 8, 8, 8, 8, 8, 8, 10],
+        [task_row(k) for k in state.task_keys], [8, 70, 8, 8, 8, 8, 8, 8, 10],
     )  # fmt: skip
     matrix_sheet(book, state)
     _sheet(
