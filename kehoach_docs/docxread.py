@@ -135,7 +135,7 @@ class Styles(StyleBook):
         style = table.find(f"{w('tblPr')}/{w('tblStyle')}") if table is not None else None
         if style is None:
             return []
-        return [s.find(w(prop)) for s in self._chain(style.get(w("val")))]
+        return [s.find(w(prop)) for s in self.chain(style.get(w("val")))]
 
     def _numbering_ppr(self, paragraph: etree._Element) -> etree._Element | None:
         """The list level's pPr of a numbered paragraph (its indents come from there)."""
@@ -167,7 +167,7 @@ class Styles(StyleBook):
     def paragraph_attr_plain(self, paragraph: etree._Element, tag: str, attr: str) -> str | None:
         """Like paragraph_attr, for numPr: `w:numPr` holds its values in children."""
         layers = [paragraph.find(w("pPr"))]
-        layers += [s.find(w("pPr")) for s in self._chain(self.paragraph_style_id(paragraph))]
+        layers += [s.find(w("pPr")) for s in self.chain(self.paragraph_style_id(paragraph))]
         for layer in layers:
             el = layer.find(f"{w(tag)}/{w(attr)}") if layer is not None else None
             if el is not None and el.get(w("val")) is not None:
@@ -178,7 +178,7 @@ class Styles(StyleBook):
         """Where a paragraph property may be set, strongest first: direct formatting, the
         list level, the paragraph style chain, the table style, the defaults."""
         layers = [paragraph.find(w("pPr")), self._numbering_ppr(paragraph)]
-        layers += [s.find(w("pPr")) for s in self._chain(self.paragraph_style_id(paragraph))]
+        layers += [s.find(w("pPr")) for s in self.chain(self.paragraph_style_id(paragraph))]
         layers += self._table_layers(paragraph, "pPr")
         layers.append(self.paragraph_defaults)
         return [layer for layer in layers if layer is not None]
@@ -213,8 +213,8 @@ class Styles(StyleBook):
             layers.append(rpr)
             char = rpr.find(w("rStyle")) if rpr is not None else None
             if char is not None:
-                layers += [s.find(w("rPr")) for s in self._chain(char.get(w("val")))]
-        layers += [s.find(w("rPr")) for s in self._chain(self.paragraph_style_id(paragraph))]
+                layers += [s.find(w("rPr")) for s in self.chain(char.get(w("val")))]
+        layers += [s.find(w("rPr")) for s in self.chain(self.paragraph_style_id(paragraph))]
         layers += self._table_layers(paragraph, "rPr")
         layers.append(self.defaults)
         return [layer for layer in layers if layer is not None]
