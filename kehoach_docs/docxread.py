@@ -129,7 +129,7 @@ class Styles(StyleBook):
         style = table.find(f"{w('tblPr')}/{w('tblStyle')}") if table is not None else None
         if style is None:
             return []
-        return [s.find(w(prop)) for s in self._chain(style.get(w("val")))]
+        return [s.find(w(prop)) for s in self.chain(style.get(w("val")))]
 
     def _numbering_ppr(self, paragraph: etree._Element) -> etree._Element | None:
         """The list level's pPr of a numbered paragraph (its indents come from there)."""
@@ -156,7 +156,7 @@ class Styles(StyleBook):
     def paragraph_attr_plain(self, paragraph: etree._Element, tag: str, attr: str) -> str | None:
         """Like paragraph_attr, for numPr: `w:numPr` holds its values in children."""
         layers = [paragraph.find(w("pPr"))]
-        layers += [s.find(w("pPr")) for s in self._chain(self.paragraph_style_id(paragraph))]
+        layers += [s.find(w("pPr")) for s in self.chain(self.paragraph_style_id(paragraph))]
         for layer in layers:
             el = layer.find(f"{w(tag)}/{w(attr)}") if layer is not None else None
             if el is not None and el.get(w("val")) is not None:
@@ -169,7 +169,7 @@ class Styles(StyleBook):
         found = self._layers.get(paragraph)
         if found is None:
             layers = [paragraph.find(w("pPr")), self._numbering_ppr(paragraph)]
-            layers += [s.find(w("pPr")) for s in self._chain(self.paragraph_style_id(paragraph))]
+            layers += [s.find(w("pPr")) for s in self.chain(self.paragraph_style_id(paragraph))]
             layers += self._table_layers(paragraph, "pPr")
             layers.append(self.paragraph_defaults)
             found = self._layers[paragraph] = [layer for layer in layers if layer is not None]
@@ -197,8 +197,8 @@ class Styles(StyleBook):
             layers.append(rpr)
             char = rpr.find(w("rStyle")) if rpr is not None else None
             if char is not None:
-                layers += [s.find(w("rPr")) for s in self._chain(char.get(w("val")))]
-        layers += [s.find(w("rPr")) for s in self._chain(self.paragraph_style_id(paragraph))]
+                layers += [s.find(w("rPr")) for s in self.chain(char.get(w("val")))]
+        layers += [s.find(w("rPr")) for s in self.chain(self.paragraph_style_id(paragraph))]
         layers += self._table_layers(paragraph, "rPr")
         layers.append(self.defaults)
         return [layer for layer in layers if layer is not None]

@@ -106,16 +106,19 @@ def roman(value: int) -> str:
     return "".join(out)
 
 
+# The letters plans number items with, in Vietnamese order (đ after d; no f, j, w, z).
+ALPHABET = "abcdđeghiklmnopqrstuvxy"
+
+
 def letter(value: int) -> str:
     """1 -> a, 2 -> b ... following the Vietnamese alphabet order used in plans; past
     the 23rd letter, two letters (aa, ab, …) as spreadsheets do."""
-    alphabet = "abcdđeghiklmnopqrstuvxy"
     if value < 1:
         raise ValueError(f"no letter for item {value}")
     out = ""
     while value:
-        value, rest = divmod(value - 1, len(alphabet))
-        out = alphabet[rest] + out
+        value, rest = divmod(value - 1, len(ALPHABET))
+        out = ALPHABET[rest] + out
     return out
 
 

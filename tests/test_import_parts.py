@@ -11,9 +11,11 @@ from foreign_docs import para, run, write_docx
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kehoach_docs.compose.inline import inline
 from kehoach_docs.importer.agencies import AgencyBook, names_in
-from kehoach_docs.importer.blocks import Para
+from kehoach_docs.importer.blocks import Para, Span
 from kehoach_docs.importer.docx_source import read_docx
+from kehoach_docs.importer.inline import markup
 from kehoach_docs.importer.labels import deadline, inline_assignment, split_labels
 from kehoach_docs.importer.numbers import parse_label
 from kehoach_docs.importer.yaml_out import dump
@@ -192,3 +194,42 @@ def test_yaml_reads_back_as_written(texts: list[str], key: str) -> None:
     loaded = yaml.safe_load(emitted.text)
     loaded["ke_hoach"]["han"] = str(loaded["ke_hoach"]["han"])
     assert loaded == data
+
+
+def test_backslashes_and_stars_read_back_as_the_document_wrote_them() -> None:
+    # The renderer reads only "\\*" as an escape: any other backslash is a character of the
+    # text, so the importer must leave it single (it used to double it: a\\b came back a\\\\b).
+    spans = [
+        Span("Thư mục C:\\kehoach\\2025, 7*7 = 49, a\\*b, *x* và "),
+        Span("đậm", bold=True),
+        Span(" rồi \\ "),
+        Span("nghiêng", italic=True),
+        Span(" cuối \\"),
+        Span("sát", italic=True),
+        Span("\\"),
+    ]
+    read = inline(markup(spans))
+    assert read.text == "".join(s.text for s in spans)
+    # Emphasis is kept, except where a backslash touches the mark: the renderer would
+    # read "\\*" as a literal star, so "sát" is written unmarked instead.
+    assert [(p.text, p.role) for p in read.pieces if getattr(p, "role", None)] == [
+        ("đậm", "strong"),
+        ("nghiêng", "emphasis"),
+    ]
+
+
+PLAIN = st.text(st.sampled_from("ab \\*"), min_size=1, max_size=6)
+MARKED = st.tuples(st.text(st.sampled_from("ab \\"), min_size=1, max_size=6), st.booleans())
+
+
+@given(st.lists(st.tuples(PLAIN, MARKED), min_size=1, max_size=4))
+def test_marked_text_reads_back_as_its_words(parts: list[tuple[str, tuple[str, bool]]]) -> None:
+    # Backslashes and stars anywhere in plain text, and backslashes in or next to bold or
+    # italic text, read back as the same words (whitespace aside, which markup() folds).
+    spans = [
+        span
+        for plain, (marked, bold) in parts
+        for span in (Span(plain), Span(marked, bold=bold, italic=not bold))
+    ]
+    words = " ".join("".join(s.text for s in spans).split())
+    assert inline(markup(spans)).text == words

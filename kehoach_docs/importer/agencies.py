@@ -256,20 +256,20 @@ class AgencyBook:
     def add_group(self, wording: str) -> str | None:
         """A group for a collective phrase, when it says which kinds of body it covers."""
         wording = " ".join(wording.split()).strip(" .;,")
-        key = fold(expand(wording))
+        full = expand(wording)
+        key = fold(full)
         if key in self.by_key:
             return self.by_key[key]
         if key in self.rejected:
             return None
-        folded = fold(expand(wording))
-        folded = folded[folded.find("cac ") + 4 :] if "cac " in folded else folded
+        folded = key[key.find("cac ") + 4 :] if "cac " in key else key
         kinds: list[str] = []
         for pattern, found in _GROUP_KINDS:
             if pattern.search(folded):
                 kinds += [k for k in found if k not in kinds]
         if not kinds:
             return None
-        base = slugify(expand(wording)).replace("uy-ban-nhan-dan", "ubnd")
+        base = slugify(full).replace("uy-ban-nhan-dan", "ubnd")
         ident = self._unique_id(base)
         entry = Entry(ident, lower_first(wording), "", [wording], group=True, kinds=kinds)
         self.entries[ident] = entry

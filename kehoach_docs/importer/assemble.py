@@ -61,7 +61,6 @@ class Assembled:
     plan: dict[str, Any]
     agencies: list[dict[str, Any]]
     groups: list[dict[str, Any]]
-    issuer: str
     created: int
     reused: int
 
@@ -221,7 +220,6 @@ class Assembler:
             plan=_ordered(plan, PLAN_KEYS),
             agencies=[_entry_data(e) for e in agencies],
             groups=[_entry_data(e) for e in groups],
-            issuer=issuer,
             created=len(agencies) + len(groups),
             reused=len(
                 {

@@ -4,7 +4,9 @@ the recognisers read only this."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..vn import nfc
 
@@ -18,6 +20,13 @@ class Span:
     italic: bool = False
     small: bool = False
     note: str | None = None
+
+
+def all_spans(spans: Iterable[Span], look: Literal["bold", "italic"]) -> bool:
+    """Whether the text is wholly bold (or italic): every span with visible words has the
+    look; footnote marks and blank spans do not count, and no words at all is False."""
+    shown = [s for s in spans if s.note is None and s.text.strip()]
+    return bool(shown) and all(getattr(s, look) for s in shown)
 
 
 @dataclass
@@ -44,13 +53,11 @@ class Para:
 
     @property
     def bold(self) -> bool:
-        looks = [s for s in self.spans if s.note is None and s.text.strip()]
-        return bool(looks) and all(s.bold for s in looks)
+        return all_spans(self.spans, "bold")
 
     @property
     def italic(self) -> bool:
-        looks = [s for s in self.spans if s.note is None and s.text.strip()]
-        return bool(looks) and all(s.italic for s in looks)
+        return all_spans(self.spans, "italic")
 
     @property
     def full_text(self) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..vn import fold
 from .agencies import names_in
-from .blocks import Para, Span, Table
+from .blocks import Para, Span, Table, all_spans
 from .draft import Assign, doubt
 from .inline import markup
 from .labels import (
@@ -26,6 +26,7 @@ from .labels import (
     SUPPORT,
     TIME,
     LabelLine,
+    deadline,
     inline_assignment,
     label_without_colon,
     split_labels,
@@ -171,8 +172,7 @@ class BodyReader:
         node.heading_text = text
         if not text:
             return
-        looks = [s for s in spans if s.note is None and s.text.strip()]
-        bold = bool(looks) and all(s.bold for s in looks)
+        bold = all_spans(spans, "bold")
         words = len(text.split())
         if node.level == 1 or bold or (words <= 12 and not text.endswith((".", ";", ",", ":"))):
             node.title = self.mark(spans, bold=bold)
@@ -212,11 +212,10 @@ class Wording:
 
 
 def _timeframe(value: str) -> dict[str, Any] | str:
-    from .labels import deadline
-
     when, inferred = deadline(value)
     plain = fold(value).strip(" .")
-    if plain in ("thuong xuyen", "hang nam", "hang nam"):
+    # fold() makes "hằng năm" and "hàng năm" one key
+    if plain in ("thuong xuyen", "hang nam"):
         return value
     out: dict[str, Any] = {"ghi": value}
     if when is not None:

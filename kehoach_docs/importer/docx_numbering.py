@@ -109,10 +109,7 @@ class Numbering:
             self.nums[ident] = (_val(num.find(w("abstractNumId"))), overrides, starts)
 
     def _style_numpr(self, style_id: str | None) -> tuple[str | None, int | None]:
-        seen: set[str] = set()
-        while style_id and style_id not in seen and style_id in self.styles.by_id:
-            seen.add(style_id)
-            style = self.styles.by_id[style_id]
+        for style in self.styles.chain(style_id):
             numpr = style.find(f"{w('pPr')}/{w('numPr')}")
             if numpr is not None:
                 num = numpr.find(w("numId"))
@@ -121,7 +118,6 @@ class Numbering:
                     _val(num) if num is not None else None,
                     _int(_val(ilvl), 0) if ilvl is not None else None,
                 )
-            style_id = _val(style.find(w("basedOn"))) or None
         return None, None
 
     def _abstract(self, num_id: str) -> str | None:

@@ -42,7 +42,6 @@ _INLINE = {
         "bdo",
     )
 }
-_SKIP = {w(t) for t in ("del", "moveFrom", "pPr", "rPr")}
 _MAX_PART = 64 * 1024 * 1024
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -117,7 +116,7 @@ def _not_docx(path: Path) -> str:
     return f"{path.name}: không phải tệp .docx (Word 2007 trở lên) hợp lệ"
 
 
-def _part_of_kind(package: _Package, rels: dict[str, tuple[str, str]], suffix: str) -> str | None:
+def _part_of_kind(rels: dict[str, tuple[str, str]], suffix: str) -> str | None:
     return next((t for kind, t in rels.values() if kind.endswith(suffix)), None)
 
 
@@ -138,7 +137,7 @@ class DocxSource:
         self._looks: dict[tuple[str, bytes], Any] = {}
 
     def _root_of(self, rels: dict[str, tuple[str, str]], suffix: str) -> etree._Element | None:
-        part = _part_of_kind(self.package, rels, suffix)
+        part = _part_of_kind(rels, suffix)
         data = self.package.read(part) if part else None
         return _parse(data, self.name) if data is not None else None
 
@@ -250,12 +249,7 @@ class DocxSource:
         layers = [tbl.find(f"{w('tblPr')}/{w('tblBorders')}")]
         style = tbl.find(f"{w('tblPr')}/{w('tblStyle')}")
         style_id = style.get(w("val")) if style is not None else None
-        seen: set[str] = set()
-        while style_id and style_id not in seen and style_id in self.book.by_id:
-            seen.add(style_id)
-            layers.append(self.book.by_id[style_id].find(f"{w('tblPr')}/{w('tblBorders')}"))
-            based = self.book.by_id[style_id].find(w("basedOn"))
-            style_id = based.get(w("val")) if based is not None else None
+        layers += [s.find(f"{w('tblPr')}/{w('tblBorders')}") for s in self.book.chain(style_id)]
         for layer in layers:
             if layer is None:
                 continue

@@ -1,7 +1,8 @@
 """Spans back to the workspace's inline markup: *nghiêng*, **đậm**, [^1] for footnotes.
 
 Emphasis is marked only where it differs from the paragraph's own look and only at word
-boundaries, as the renderer reads it; literal stars are escaped.
+boundaries, as the renderer reads it; literal stars are escaped. A backslash is text to
+the renderer (only "\\*" is an escape), so it is written as it is.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from .blocks import Span
 
 
 def escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("[^", "[ ^")
+    """Only what the renderer's markup reads: every star gets a backslash (so a backslash
+    of the text before it stays text), and "[^" would open a footnote reference. Doubling
+    backslashes would be wrong: the renderer does not undo it, a\\b came back a\\\\b."""
+    return text.replace("*", "\\*").replace("[^", "[ ^")
 
 
 def _boundary(char: str) -> bool:
@@ -57,7 +61,15 @@ def markup(
         before = (out + lead)[-1:] if (out + lead) else ""
         following = pieces[i + 1][1] if i + 1 < len(pieces) else ""
         after = (trail + following)[:1]
-        if _boundary(before) and _boundary(after) and inner[0] != "*" and inner[-1] != "*":
+        # A backslash against a mark would make the renderer read "\\*" as a literal star:
+        # such a stretch is left unmarked rather than garbled.
+        if (
+            _boundary(before)
+            and _boundary(after)
+            and inner[0] != "*"
+            and inner[-1] not in ("*", "\\")
+            and before != "\\"
+        ):
             out += f"{lead}{mark}{escape(inner)}{mark}{trail}"
         else:
             out += escape(text)

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+from ..vn import ALPHABET, roman
+
+# Every numeral written the standard way with the letters plans use (I, V, X, L, C: 1 to
+# 399), built once: a numeral is read only if it is written as roman() writes its value.
+_ROMAN_NUMBERS = {
+    numeral: value for value in range(1, 400) if set(numeral := roman(value)) <= set("IVXLC")
+}
 _LABEL = re.compile(
     r"""^\s*(?:
       (?P<multi>\d{1,2}(?:\.\d{1,2}){1,3})(?P<mdot>\.?)(?=\s|$)
@@ -39,16 +45,7 @@ BULLETS = {
 
 
 def roman_value(text: str) -> int | None:
-    total, prev = 0, 0
-    for char in reversed(text):
-        value = _ROMAN_VALUES.get(char)
-        if value is None:
-            return None
-        total += -value if value < prev else value
-        prev = max(prev, value)
-    from ..vn import roman
-
-    return total if 0 < total < 4000 and roman(total) == text else None
+    return _ROMAN_NUMBERS.get(text)
 
 
 @dataclass(frozen=True)
@@ -98,11 +95,8 @@ def parse_label(text: str) -> tuple[Label | None, str]:
     return Label(char, char), rest
 
 
-_LETTERS = "abcdđeghiklmnopqrstuvxy"
-
-
 def _letter_value(char: str) -> int:
-    index = _LETTERS.find(char)
+    index = ALPHABET.find(char)
     return index + 1 if index >= 0 else ord(char) - ord("a") + 1
 
 

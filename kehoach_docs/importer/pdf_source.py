@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import KehoachError
 from ..vn import nfc, strip_xml_forbidden
-from .blocks import Block, Cell, Para, Source, Span, Table
+from .blocks import Block, Cell, Para, Source, Span, Table, all_spans
 
 _TOL = 2.5
 
@@ -325,7 +325,7 @@ def _paragraphs(lines: list[Line], left: float, right: float, cell: bool = False
             if cell:
                 # a cell wraps its text at any width: only a bullet or a gap opens a paragraph
                 short = indent = False
-            same_look = _bold(line) == _bold(prev)
+            same_look = all_spans(line.spans, "bold") == all_spans(prev.spans, "bold")
             full = prev.x0 <= left + 15
             if symmetric and prev_symmetric and full and same_look and gap < prev.size * 0.9:
                 new = False
@@ -353,11 +353,6 @@ def _paragraphs(lines: list[Line], left: float, right: float, cell: bool = False
         prev = line
         prev_symmetric = symmetric
     return out
-
-
-def _bold(line: Line) -> bool:
-    looks = [s for s in line.spans if s.note is None and s.text.strip()]
-    return bool(looks) and all(s.bold for s in looks)
 
 
 def _columns(lines: list[Line], middle: float) -> list[tuple[int, int]]:
@@ -524,11 +519,6 @@ def _flow(lines: list[Line], left: float, right: float) -> list[tuple[float, Blo
     if not lines:
         return []
     paras = _paragraphs(lines, left, right)
-    tops: list[float] = []
-    index = 0
-    for para in paras:
-        tops.append(lines[min(index, len(lines) - 1)].top)
-        index += max(1, para.raw.count("\n") + 1)
     # positions only order blocks within the page; the first line's top is enough
     return [(lines[0].top + i * 0.001, p) for i, p in enumerate(paras)]
 
@@ -620,5 +610,7 @@ def _footnotes(
                 notes[key] = match.group(2)
             elif key:
                 notes[key] += " " + line.text
-    kept = [ln for ln in lines if ln not in foot]
+    # Exactly the lines not in `foot` (its condition negated, not "<=", so even a NaN top
+    # goes the same way); testing `ln not in foot` compared whole Lines field by field.
+    kept = [ln for ln in lines if not ln.top > rule]
     return kept, {k: " ".join(v.split()) for k, v in notes.items()}

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..compose.inline import Footnotes
 from ..errors import KehoachError
 from ..outline import format_number
 from ..vn import fold
@@ -112,14 +113,13 @@ class Recogniser:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.blocks = source.blocks
-        self.notes: dict[str, str] = {}
-        self.note_order: list[str] = []
+        # The notes numbered 1, 2, … in order of first reference, as the renderer numbers
+        # them, so the keys written are the numbers the printed plan shows.
+        self.footnotes = Footnotes(source.footnotes)
         self.body_tasks: list[str] = []
 
     def note_key(self, note_id: str) -> str:
-        if note_id not in self.note_order:
-            self.note_order.append(note_id)
-        return str(self.note_order.index(note_id) + 1)
+        return str(self.footnotes.ref(note_id))
 
     # --- header and title -------------------------------------------------------------
 
@@ -305,9 +305,11 @@ class Recogniser:
         self.labels(plan, writer)
         tasks = _number_tasks(plan)
         notes = {
-            self.note_key(k): v for k, v in self.source.footnotes.items() if k in self.note_order
+            self.note_key(k): v
+            for k, v in self.source.footnotes.items()
+            if k in self.footnotes.order
         }
-        for note_id in self.note_order:
+        for note_id in self.footnotes.order:
             key = self.note_key(note_id)
             if key not in notes:
                 notes[key] = "…"
@@ -396,8 +398,10 @@ class Recogniser:
             if block.text and split_labels(block.text) is not None:
                 break
             if block.text:
-                text = markup(block.spans, self.note_key, base_italic=block.italic)
+                # a căn cứ is marked against its own look (often all italic); an opening
+                # line against upright text
                 if fold(block.text).startswith("can cu") and not opening:
+                    text = markup(block.spans, self.note_key, base_italic=block.italic)
                     basis.append((text, block.italic))
                 else:
                     opening.append(markup(block.spans, self.note_key))

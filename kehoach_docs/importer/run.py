@@ -13,7 +13,8 @@ from typing import Any
 
 from ..errors import DataError, KehoachError
 from ..registry import Registry
-from ..write import write_atomic
+from ..schemas import modeline
+from ..write import safe_name, write_atomic
 from .assemble import Assembler, plan_id_for
 from .blocks import Source
 from .recognise import Recogniser
@@ -69,8 +70,10 @@ def read_source(path: Path) -> Source:
 
 
 def _preamble(source: Path, kind: str) -> list[str]:
+    # The files go in plans/ (depth 1); dump() writes each preamble line as a comment
+    # itself, so the modeline's own "# " is left off.
     return [
-        f"yaml-language-server: $schema=../schemas/{kind}.schema.json",
+        modeline(kind, 1).removeprefix("# "),
         f"Nhập từ {source.name} bằng “kehoach import” ngày {date.today():%d/%m/%Y}.",
         "Chỗ nào chương trình chưa chắc có ghi “# KIỂM TRA: …” cuối dòng: xem, sửa, rồi xóa",
         "ghi chú đó; sau cùng chạy “kehoach validate”.",
@@ -94,7 +97,7 @@ def import_plan(
     plan_id: str | None = None,
 ) -> ImportResult:
     """Import `source_path` into a new workspace `output`, or into `workspace`."""
-    from ..workspace import PLANS_DIR, load_project, yaml_files
+    from ..workspace import PLANS_DIR, _display, load_project, yaml_files
 
     if output is not None:
         if output.exists() and (not output.is_dir() or any(output.iterdir())):
@@ -117,8 +120,6 @@ def import_plan(
     ident = plan_id or plan_id_for(recognised, taken)
     if plan_id and plan_id in taken:
         raise KehoachError(f"đã có kế hoạch hay tệp mang mã “{plan_id}”; chọn mã khác (--ma)")
-    from ..write import safe_name
-
     ident = safe_name(ident)
     plans = root / PLANS_DIR
     plan_path = plans / f"{ident}.yaml"
@@ -142,7 +143,7 @@ def import_plan(
         write_atomic(path, text.encode("utf-8"))
         written.append(path)
     doubts = [
-        f"{_display(path, root)}:{line}: {message}"
+        f"{_display(root, path)}:{line}: {message}"
         for path, _, found in files
         for line, message in found
     ]
@@ -155,13 +156,6 @@ def import_plan(
         doubts=doubts,
         source_kind=source.kind,
     )
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _check(workspace: Path | None, files: list[tuple[Path, str, list[tuple[int, str]]]]) -> None:

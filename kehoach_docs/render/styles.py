@@ -48,7 +48,9 @@ class StyleBook:
             None,
         )
 
-    def _chain(self, style_id: str | None) -> list[etree._Element]:
+    def chain(self, style_id: str | None) -> list[etree._Element]:
+        """The style and those it is based on, nearest first; stops at a missing id or a
+        loop of basedOn (a damaged file must not hang the reader)."""
         out: list[etree._Element] = []
         seen: set[str] = set()
         while style_id and style_id not in seen and style_id in self.by_id:
@@ -69,7 +71,7 @@ class StyleBook:
         layers (lists, table styles) overrides this, and paragraph_attr serves both. Not
         cached here: the renderer asks about a body it is still changing."""
         layers = [paragraph.find(w("pPr"))]
-        layers += [s.find(w("pPr")) for s in self._chain(self.paragraph_style_id(paragraph))]
+        layers += [s.find(w("pPr")) for s in self.chain(self.paragraph_style_id(paragraph))]
         layers.append(self.paragraph_defaults)
         return [layer for layer in layers if layer is not None]
 
@@ -89,9 +91,9 @@ class StyleBook:
             layers.append(rpr)
             if rpr is not None and rpr.find(w("rStyle")) is not None:
                 char_id = rpr.find(w("rStyle")).get(w("val"))  # type: ignore[union-attr]
-                layers += [s.find(w("rPr")) for s in self._chain(char_id)]
+                layers += [s.find(w("rPr")) for s in self.chain(char_id)]
         para_id = self.paragraph_style_id(paragraph)
-        layers += [s.find(w("rPr")) for s in self._chain(para_id)]
+        layers += [s.find(w("rPr")) for s in self.chain(para_id)]
         layers.append(self.defaults)
 
         def first(tag: str) -> etree._Element | None:
