@@ -93,6 +93,35 @@ def test_plain_text_drops_markup_and_footnote_marks_only() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "*Nghị định 107[^1] năm 2020*",
+            [("Nghị định 107", "emphasis"), 1, (" năm 2020", "emphasis")],
+        ),
+        ("*dấu \\* trong chữ nghiêng*", [("dấu * trong chữ nghiêng", "emphasis")]),
+        ("**hai\ndòng**", [("hai", "strong"), "br", ("dòng", "strong")]),
+    ],
+)
+def test_emphasis_holds_footnotes_stars_and_line_breaks(text: str, pieces: list[object]) -> None:
+    """A footnote, an escaped star or a line break inside *…* or **…** is part of it (these
+    stopped every command with "Lỗi không lường trước (KeyError)")."""
+    from kehoach_docs.compose.inline import Footnotes, inline
+    from kehoach_docs.document import LineBreak, NoteRef, Span
+
+    shown: list[object] = []
+    for piece in inline(text, Footnotes({"1": "Chú thích."})).pieces:
+        if isinstance(piece, Span):
+            shown.append((piece.text, piece.role))
+        elif isinstance(piece, NoteRef):
+            shown.append(piece.number)
+        else:
+            assert isinstance(piece, LineBreak)
+            shown.append("br")
+    assert shown == pieces
+
+
+@pytest.mark.parametrize(
     ("value", "shown"),
     [
         (1234, "1.234"),

@@ -93,7 +93,9 @@ def inline(text: str, footnotes: Footnotes | None = None, base: Role | None = No
             if closes and token in open_marks:
                 open_marks.remove(token)
             elif opens and any(
-                closers[m.start()] and m.group(0) == token
+                # (only stars are in `closers`: a footnote mark or an escaped star between
+                # the two is text inside the emphasis)
+                m.group(0) == token and closers[m.start()]
                 for m in tokens
                 if m.start() > match.start()
             ):
