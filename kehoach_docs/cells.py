@@ -2,12 +2,11 @@
 
 openpyxl stores a string starting with "=" as a formula and "#N/A" as an error; Excel
 evaluates a CSV field starting with = + - @ (CSV injection). Every .xlsx and .csv writer
-of this program goes through these two functions.
+of this program goes through these functions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .vn import strip_xml_forbidden
@@ -26,15 +25,21 @@ def csv_field(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def stored_text(value: str) -> tuple[str, bool]:
+    """Text as an .xlsx cell stores it, and whether the cell needs Excel's quote prefix:
+    text that starts like a formula is kept text by it, even when a clerk edits the cell.
+    Written as text (never through a writer's guess), it is never a formula."""
+    text = strip_xml_forbidden(value)
+    return text, text.startswith(FORMULA_START)
+
+
 def set_cell(cell: Cell | MergedCell, value: Any) -> Cell | MergedCell:
     """Put a value into an .xlsx cell; text is stored as text, whatever it starts with."""
     if isinstance(value, str):
-        # The text as stored: what Excel would read a formula from.
-        text = strip_xml_forbidden(value)
+        text, quoted = stored_text(value)
         cell.value = text
         cell.data_type = "s"
-        if text.startswith(FORMULA_START):
-            # Excel keeps the text as text even when a clerk edits the cell.
+        if quoted:
             cell.quotePrefix = True
     else:
         cell.value = value
@@ -43,13 +48,3 @@ def set_cell(cell: Cell | MergedCell, value: Any) -> Cell | MergedCell:
 
 def write_cell(sheet: Worksheet, row: int, column: int, value: Any) -> Cell | MergedCell:
     return set_cell(sheet.cell(row=row, column=column), value)
-
-
-def append_row(sheet: Worksheet, values: Iterable[Any]) -> None:
-    """`sheet.append` with every text stored through `set_cell`. The cells are made
-    before they are appended: finding the new row after (`max_row`) reads every cell
-    of the sheet, quadratic in a table of 10,000 agencies."""
-    from openpyxl.cell.cell import Cell
-
-    # Each cell placed by `append`.
-    sheet.append([set_cell(Cell(sheet, row=1, column=1), value) for value in values])

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cells import write_cell
 from .compose.headings import Addressees, task_heading
@@ -21,9 +21,23 @@ from .models.progress import STATUSES
 from .models.registry import Agency
 from .periods import Period
 from .progress import TaskState, short_date
-from .render.xlsx import print_on_a4_landscape
 from .schemas import modeline
 from .vn import upper_first
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+
+def print_on_a4_landscape(sheet: Worksheet) -> None:
+    """A4 landscape, all columns on one page width, as many pages down as needed."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
 
 TASK_SHEET = "Nhiệm vụ"
 GENERAL_SHEET = "Thông tin chung"

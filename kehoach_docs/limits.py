@@ -73,7 +73,13 @@ def read_file(path: Path, limit: int) -> bytes:
         if info.st_size > limit:
             raise InputError(too_big(info.st_size, limit))
         try:
-            data = handle.read(limit + 1)
+            # Asked for what the file holds, not for the limit: a buffer of the limit's
+            # size made and shrunk for every one of 10,000 small files was a tenth of a
+            # millisecond each. A file that grows meanwhile (or says it is empty, as
+            # /proc's do) is read on, to the limit.
+            data = handle.read(min(info.st_size, limit) + 1)
+            if len(data) > info.st_size:
+                data += handle.read(limit + 1 - len(data))
         except OSError as exc:
             raise InputError(f"không đọc được tệp ({os_error(exc)})") from None
     if len(data) > limit:

@@ -1,14 +1,19 @@
-"""The consolidated figures as a workbook beside the consolidated report."""
+"""The consolidated figures as a workbook beside the consolidated report.
+
+Written with XlsxWriter, row by row (its constant_memory mode): each row goes to the file
+as it is made, so a workbook of 10,000 agencies holds no more memory than one of 30, and
+a cell costs a few microseconds where openpyxl's cells, held and styled then saved, were
+most of the consolidation's time. Text goes through `cells.stored_text`: never a formula.
+"""
 
 from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Callable, Iterable
-from copy import copy
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..cells import append_row, write_cell
+from ..cells import stored_text
 from ..compose.headings import Addressees
 from ..compose.report import task_title
 from ..models.progress import NOT_REPORTED, STATUS_CODES, STATUSES
@@ -17,190 +22,158 @@ from ..registry import Registry
 from ..status_looks import BY_CODE, LOOKS, Look
 
 if TYPE_CHECKING:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import Cell, MergedCell
-    from openpyxl.chart.text import RichText
-    from openpyxl.styles import Border
-    from openpyxl.worksheet.worksheet import Worksheet
-
-
-class _Styles:
-    """Cells styled alike share the style made for the first of them: openpyxl looks up
-    each style set on a cell by its value, which was most of the time of a workbook with
-    a row for each of 1,000 agencies. A style is made once for each look and each style
-    the cell had before, then copied."""
-
-    def __init__(self) -> None:
-        self.made: dict[tuple[object, tuple[int, ...]], Any] = {}
-
-    def apply(self, cell: Cell | MergedCell, look: object, style: Callable[[], None]) -> None:
-        styled: Any = cell  # openpyxl's own array of style indexes, as it copies styles
-        before = tuple(styled._style or ())
-        made = self.made.get((look, before))
-        if made is not None:
-            styled._style = copy(made)
-            return
-        style()
-        self.made[(look, before)] = copy(styled._style)
-
-
-def print_on_a4_landscape(sheet: Worksheet) -> None:
-    """A4 landscape, all columns on one page width, as many pages down as needed."""
-    from openpyxl.worksheet.properties import PageSetupProperties
-
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-
-
-def _sheet(
-    book: Workbook, title: str, head: list[str], rows: Iterable[list[Any]], widths: list[int],
-    hide_ids: bool = False,
-) -> Worksheet:  # fmt: skip
-    """A table sheet; with `hide_ids`, its first column (the ids, for programs) is hidden."""
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    sheet: Worksheet = book.create_sheet(title)
-    append_row(sheet, head)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    for values in rows:
-        append_row(sheet, values)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.column_dimensions["A"].hidden = hide_ids
-    styles = _Styles()
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-
-            def top(cell: Cell | MergedCell = cell) -> None:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-
-            styles.apply(cell, "top", top)
-    sheet.freeze_panes = "A2"
-    print_on_a4_landscape(sheet)
-    sheet.print_title_rows = "1:1"
-    fit_rows(sheet)
-    return sheet
-
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 
 LINE_HEIGHT = 15  # points: a line of the default 11 pt font
 CHARS_PER_WIDTH = 1.1  # text characters a unit of column width holds, on average
-
-
-def fit_rows(sheet: Worksheet) -> None:
-    """Rows tall enough for their wrapped text: neither Excel nor LibreOffice sizes the
-    rows of a file they open, and wrapped text would run over the next row."""
-    from openpyxl.utils import get_column_letter
-
-    for number, cells in enumerate(sheet.iter_rows(), start=1):
-        lines = 1
-        for index, cell in enumerate(cells, start=1):
-            column = sheet.column_dimensions[get_column_letter(index)]
-            wraps = cell.alignment is not None and cell.alignment.wrap_text
-            if not isinstance(cell.value, str) or not wraps or column.hidden:
-                continue
-            room = max(1, int((column.width or 8.43) * CHARS_PER_WIDTH) - 1)
-            lines = max(lines, sum(-(-max(1, len(t)) // room) for t in cell.value.split("\n")))
-        if lines > 1:
-            sheet.row_dimensions[number].height = LINE_HEIGHT * lines
-
-
-def _box() -> Border:
-    from openpyxl.styles import Border, Side
-
-    thin = Side(style="thin", color="808080")
-    return Border(left=thin, right=thin, top=thin, bottom=thin)
-
-
-def _paint(
-    cell: Cell | MergedCell, look: Look | None, border: Border, styles: _Styles | None = None
-) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    def paint() -> None:
-        cell.border = border
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        if look is not None:
-            cell.fill = PatternFill(fill_type="solid", fgColor=look.fill)
-            cell.font = Font(color=look.ink, bold=True)
-
-    if styles is None:
-        paint()
-    else:
-        styles.apply(cell, ("paint", look, id(border)), paint)
-
+GRID = "#808080"  # the thin grey lines of the agency x task table
 
 # Columns of the matrix that fit an A4 landscape page beside the agencies' names.
 TASKS_PER_PAGE = 13
 ROWS_ON_A_PAGE = 50
 
-
-def matrix_sheet(book: Workbook, state: PeriodState) -> Worksheet:
-    """Agencies x tasks, each cell the status's abbreviation on the status's colour, with
-    a legend under it; headings frozen, printed on A4 landscape pages that repeat them."""
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    sheet: Worksheet = book.create_sheet("Cơ quan - nhiệm vụ")
-    keys = state.task_keys
-    border = _box()
-    heads = ["Mã", "Cơ quan, đơn vị", *(state.entry_of(k).duty.entry.label for k in keys)]
-    for column, text in enumerate(heads, start=1):
-        cell = write_cell(sheet, 1, column, text)
-        _paint(cell, None, border)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    styles = _Styles()
-    for row, agency in enumerate(state.assigned, start=2):
-        write_cell(sheet, row, 1, agency.id)
-        name = write_cell(sheet, row, 2, agency.name)
-
-        def named(name: Cell | MergedCell = name) -> None:
-            name.border = border
-            name.alignment = Alignment(vertical="center", wrap_text=True)
-
-        styles.apply(name, "name", named)
-        for column, key in enumerate(keys, start=3):
-            code = state.code(agency.id, key)
-            _paint(write_cell(sheet, row, column, code), BY_CODE.get(code), border, styles)
-    row = len(state.assigned) + 3
-    write_cell(sheet, row, 2, "Ký hiệu:").font = Font(bold=True)
-    for status, look in LOOKS.items():
-        row += 1
-        cell = write_cell(sheet, row, 2, f"{look.code} - {status.lower()}")
-        _paint(cell, look, border)
-        cell.alignment = Alignment(horizontal="left", vertical="center")
-    row += 1
-    blank = write_cell(sheet, row, 2, "Ô trống - nhiệm vụ không giao cho cơ quan đó")
-    _paint(blank, None, border)
-    blank.alignment = Alignment(horizontal="left", vertical="center")
-    # The id stays for whoever reads the file by program; a reader needs only the name.
-    sheet.column_dimensions["A"].hidden = True
-    sheet.column_dimensions["A"].width = 28
-    sheet.column_dimensions["B"].width = 44
-    for column in range(3, len(heads) + 1):
-        sheet.column_dimensions[get_column_letter(column)].width = 8
-    fit_rows(sheet)
-    sheet.freeze_panes = "C2"
-    print_on_a4_landscape(sheet)
-    sheet.page_setup.fitToWidth = max(1, -(-len(keys) // TASKS_PER_PAGE))
-    # A matrix and its legend that a page can hold, scaled down a little, stay on one page.
-    sheet.page_setup.fitToHeight = 1 if row <= ROWS_ON_A_PAGE else 0
-    sheet.print_title_rows = "1:1"
-    sheet.print_title_cols = "A:B"
-    return sheet
-
-
 # The chart's series: the five statuses, then the tasks not reported on.
 CHART_SERIES = (*STATUSES, NOT_REPORTED)
 
+# How each kind of cell looks (XlsxWriter's format properties); a look's colours are
+# added to PAINTED cells.
+HEAD = {"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center"}
+BODY = {"text_wrap": True, "valign": "top"}
+BOXED = {"border": 1, "border_color": GRID}
+GRID_HEAD = {**BOXED, **HEAD}
+NAME = {**BOXED, "valign": "vcenter", "text_wrap": True}
+PAINTED = {**BOXED, "align": "center", "valign": "vcenter"}
+LEGEND = {**BOXED, "align": "left", "valign": "vcenter"}
+BOLD = {"bold": True}
+Style = tuple[dict[str, Any], Look | None]  # a kind of cell, and its status's colours
 
-def agencies_sheet(book: Workbook, state: PeriodState) -> Worksheet:
+
+class _Formats:
+    """One format for each look of cell, made the first time it is asked for (a format
+    is a style of the workbook: made once, shared by every cell that looks alike)."""
+
+    def __init__(self, book: Workbook) -> None:
+        self.book = book
+        self.made: dict[tuple[str, Look | None, bool], Format] = {}
+
+    def get(self, base: dict[str, Any], look: Look | None = None, quoted: bool = False) -> Format:
+        key = (repr(sorted(base.items())), look, quoted)
+        found = self.made.get(key)
+        if found is None:
+            properties = dict(base)
+            if look is not None:
+                properties |= {
+                    "pattern": 1, "bg_color": f"#{look.fill}", "font_color": f"#{look.ink}",
+                    "bold": True,
+                }  # fmt: skip
+            if quoted:
+                properties["quote_prefix"] = True  # Excel keeps it text when edited
+            found = self.made[key] = self.book.add_format(properties)
+        return found
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a wrapped text takes in a column `width` wide."""
+    room = max(1, int(width * CHARS_PER_WIDTH) - 1)
+    return sum(-(-max(1, len(part)) // room) for part in text.split("\n"))
+
+
+class _Sheet:
+    """A sheet written row by row: each row's height fitted to its wrapped text before
+    it is written (neither Excel nor LibreOffice sizes the rows of a file they open, and
+    wrapped text would run over the next row)."""
+
+    def __init__(
+        self, book: Workbook, formats: _Formats, title: str, widths: Sequence[float],
+        hidden: Sequence[int] = (),
+    ) -> None:  # fmt: skip
+        self.sheet: Worksheet = book.add_worksheet(title)
+        self.formats = formats
+        self.widths = list(widths)
+        self.hidden = set(hidden)
+        for column, width in enumerate(widths):
+            options = {"hidden": True} if column in self.hidden else None
+            self.sheet.set_column(column, column, width, None, options)
+        self.row = 0
+        self.print_on_a4_landscape()
+
+    def print_on_a4_landscape(self, pages_wide: int = 1, pages_tall: int = 0) -> None:
+        """A4 landscape, all columns on `pages_wide` pages, as many pages down as needed
+        (0) or scaled to `pages_tall`."""
+        self.sheet.set_landscape()
+        self.sheet.set_paper(9)
+        self.sheet.fit_to_pages(pages_wide, pages_tall)
+
+    def write(self, values: Iterable[Any], styles: Iterable[Style]) -> None:
+        """One row: each value with its look; text that wraps makes the row taller."""
+        sheet, row = self.sheet, self.row
+        lines = 1
+        for column, (value, (base, look)) in enumerate(zip(values, styles, strict=True)):
+            if value is None:
+                sheet.write_blank(row, column, None, self.formats.get(base, look))
+            elif isinstance(value, str):
+                text, quoted = stored_text(value)
+                sheet.write_string(row, column, text, self.formats.get(base, look, quoted))
+                if base.get("text_wrap") and column not in self.hidden:
+                    lines = max(lines, _lines(text, self.widths[column]))
+            else:
+                sheet.write_number(row, column, value, self.formats.get(base, look))
+        if lines > 1:
+            sheet.set_row(row, LINE_HEIGHT * lines)
+        self.row += 1
+
+    def skip(self) -> None:
+        self.row += 1
+
+
+def _table(
+    book: Workbook, formats: _Formats, title: str, head: list[str], rows: Iterable[list[Any]],
+    widths: Sequence[float], hide_ids: bool = False, frozen_columns: int = 0,
+) -> _Sheet:  # fmt: skip
+    """A table sheet; with `hide_ids`, its first column (the ids, for programs) is hidden;
+    its head row, and its first `frozen_columns` columns, stay in view and on every page."""
+    out = _Sheet(book, formats, title, widths, hidden=(0,) if hide_ids else ())
+    out.sheet.freeze_panes(1, frozen_columns)
+    out.sheet.repeat_rows(0)
+    if frozen_columns:
+        out.sheet.repeat_columns(0, frozen_columns - 1)
+    out.write(head, [(HEAD, None)] * len(head))
+    for values in rows:
+        out.write(values, [(BODY, None)] * len(values))
+    return out
+
+
+def matrix_sheet(book: Workbook, formats: _Formats, state: PeriodState) -> None:
+    """Agencies x tasks, each cell the status's abbreviation on the status's colour, with
+    a legend under it; headings frozen, printed on A4 landscape pages that repeat them."""
+    keys = state.task_keys
+    heads = ["Mã", "Cơ quan, đơn vị", *(state.entry_of(k).duty.entry.label for k in keys)]
+    # The id stays for whoever reads the file by program; a reader needs only the name.
+    out = _Sheet(book, formats, "Cơ quan - nhiệm vụ", [28, 44] + [8] * len(keys), hidden=(0,))
+    sheet = out.sheet
+    sheet.freeze_panes(1, 2)
+    sheet.repeat_rows(0)
+    sheet.repeat_columns(0, 1)
+    legend_end = len(state.assigned) + 2 + len(LOOKS) + 2
+    # A matrix and its legend that a page can hold, scaled down a little, stay on one page.
+    out.print_on_a4_landscape(
+        max(1, -(-len(keys) // TASKS_PER_PAGE)), 1 if legend_end <= ROWS_ON_A_PAGE else 0
+    )
+    out.write(heads, [(GRID_HEAD, None)] * len(heads))
+    for agency in state.assigned:
+        codes = [state.code(agency.id, key) for key in keys]
+        styles = [({}, None), (NAME, None), *((PAINTED, BY_CODE.get(c)) for c in codes)]
+        out.write([agency.id, agency.name, *codes], styles)
+    out.skip()
+    out.write([None, "Ký hiệu:"], [({}, None), (BOLD, None)])
+    for status, look in LOOKS.items():
+        out.write([None, f"{look.code} - {status.lower()}"], [({}, None), (LEGEND, look)])
+    out.write([None, "Ô trống - nhiệm vụ không giao cho cơ quan đó"], [({}, None), (LEGEND, None)])
+
+
+def agencies_sheet(book: Workbook, formats: _Formats, state: PeriodState) -> None:
     """Per agency, how many of its tasks stand in each status: the chart's data."""
     rows = []
     for agency in state.assigned:
@@ -208,74 +181,68 @@ def agencies_sheet(book: Workbook, state: PeriodState) -> Worksheet:
         counts = [counted[LOOKS[s].code] for s in CHART_SERIES]
         late = len(state.overdue(agency=agency.id))
         rows.append([agency.id, agency.name, *counts, sum(counts), late])
-    sheet = _sheet(
-        book, "Theo cơ quan", ["Mã", "Cơ quan, đơn vị", *CHART_SERIES, "Cộng", "Quá hạn"], rows,
-        [28, 40] + [13] * len(CHART_SERIES) + [8, 9], hide_ids=True,
+    _table(
+        book, formats, "Theo cơ quan", ["Mã", "Cơ quan, đơn vị", *CHART_SERIES, "Cộng", "Quá hạn"],
+        rows, [28, 40] + [13] * len(CHART_SERIES) + [8, 9], hide_ids=True, frozen_columns=2,
     )  # fmt: skip
-    sheet.freeze_panes = "C2"
-    sheet.print_title_cols = "A:B"
-    return sheet
 
 
-def _font_size(points: int) -> RichText:
-    from openpyxl.chart.text import RichText
-    from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
-
-    size = CharacterProperties(sz=points * 100)
-    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=size), endParaRPr=size)])
+CM_PIXELS = 96 / 2.54
 
 
-def chart_sheet(book: Workbook, data: Worksheet, state: PeriodState) -> None:
+def chart_sheet(book: Workbook, state: PeriodState) -> None:
     """A native bar chart, one bar per agency, stacked by status in the statuses' colours."""
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.chart.data_source import AxDataSource, StrRef
-
-    sheet: Worksheet = book.create_sheet("Biểu đồ")
+    sheet = book.add_worksheet("Biểu đồ")
+    data = "Theo cơ quan"
     count = len(state.assigned)
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.gapWidth = 40
-    chart.title = f"Tình trạng nhiệm vụ theo cơ quan, đơn vị: {state.period.label}"
-    values = Reference(data, min_col=3, max_col=2 + len(CHART_SERIES), min_row=1, max_row=count + 1)
-    chart.add_data(values, titles_from_data=True)
-    # The agencies' names as text (openpyxl's set_categories would declare them numbers).
-    names = Reference(data, min_col=2, min_row=2, max_row=count + 1)
-    for series, status in zip(chart.series, CHART_SERIES, strict=True):
-        series.cat = AxDataSource(strRef=StrRef(f=str(names)))
-        colour = LOOKS[status].bar
-        series.graphicalProperties.solidFill = colour
-        series.graphicalProperties.line.solidFill = colour
-    chart.x_axis.scaling.orientation = "maxMin"  # the first agency at the top
-    chart.x_axis.tickLblSkip = 1  # every agency named, however many
-    chart.x_axis.txPr = _font_size(8)
-    chart.y_axis.title = "Số nhiệm vụ"
-    chart.y_axis.majorGridlines = None
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.legend.position = "b"
+    names = [stored_text(a.name)[0] for a in state.assigned]
+    chart: Any = book.add_chart({"type": "bar", "subtype": "stacked"})
+    for column, status in enumerate(CHART_SERIES, start=2):
+        colour = f"#{LOOKS[status].bar}"
+        chart.add_series(
+            {
+                "name": [data, 0, column],
+                # The agencies' names given as text: with no data at hand, the chart would
+                # declare them numbers.
+                "categories": [data, 1, 1, count, 1],
+                "categories_data": names,
+                "values": [data, 1, column, count, column],
+                "fill": {"color": colour},
+                "border": {"color": colour},
+                "overlap": 100,
+                "gap": 40,
+            }
+        )
+    chart.set_title({"name": f"Tình trạng nhiệm vụ theo cơ quan, đơn vị: {state.period.label}"})
+    # The first agency at the top, every agency named, however many.
+    # (the value axis crossing at the last agency: under the bars, by its title)
+    chart.set_y_axis(
+        {"reverse": True, "crossing": "max", "interval_unit": 1, "num_font": {"size": 8}}
+    )
+    chart.set_x_axis({"name": "Số nhiệm vụ", "major_gridlines": {"visible": False}})
+    chart.set_legend({"position": "bottom"})
     # An A4 landscape page (25 x 17 cm inside its margins); more agencies than it holds
     # make a taller chart, scaled to the page when printed.
-    chart.width = 25
-    chart.height = max(12.0, min(17.0, 0.4 * count + 5), 0.3 * count + 5)
-    sheet.add_chart(chart, "A1")
-    print_on_a4_landscape(sheet)
-    sheet.page_setup.fitToHeight = 1
+    height = max(12.0, min(17.0, 0.4 * count + 5), 0.3 * count + 5)
+    chart.set_size({"width": round(25 * CM_PIXELS), "height": round(height * CM_PIXELS)})
+    sheet.insert_chart(0, 0, chart)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 1)
 
 
 def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
-    from openpyxl import Workbook
+    from xlsxwriter import Workbook
 
-    book = Workbook()
-    assert book.active is not None
-    book.remove(book.active)
+    buffer = io.BytesIO()
+    book = Workbook(buffer, {"constant_memory": True})
+    formats = _Formats(book)
     names = Addressees(registry)
     counts = state.counts()
     total = sum(counts.values())
     overdue = state.overdue()
-    _sheet(
-        book, "Tổng hợp", ["Tình trạng", "Ký hiệu", "Số lượt nhiệm vụ"],
+    _table(
+        book, formats, "Tổng hợp", ["Tình trạng", "Ký hiệu", "Số lượt nhiệm vụ"],
         [[s, STATUS_CODES[s], counts[s]] for s in STATUSES]
         + [["Tổng cộng", "", total], ["Ngoài ra: quá hạn, chưa hoàn thành", "", len(overdue)]],
         [40, 10, 18],
@@ -295,25 +262,25 @@ def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
             len(state.overdue(key)),
         ]
 
-    _sheet(
-        book, "Theo nhiệm vụ", ["Mục", "Nhiệm vụ", *codes, "Cộng", "Quá hạn"],
-        [task_row(k) for k in state.task_keys], [8, 70, 8, 8, 8, 8, 8, 8, 10],
+    _table(
+        book, formats, "Theo nhiệm vụ", ["Mục", "Nhiệm vụ", *codes, "Cộng", "Quá hạn"],
+        (task_row(k) for k in state.task_keys), [8, 70, 8, 8, 8, 8, 8, 8, 10],
     )  # fmt: skip
-    matrix_sheet(book, state)
-    _sheet(
-        book, "Quá hạn", ["Mục", "Mã cơ quan", "Cơ quan, đơn vị", "Hạn", "Tình trạng"],
-        [
+    matrix_sheet(book, formats, state)
+    _table(
+        book, formats, "Quá hạn", ["Mục", "Mã cơ quan", "Cơ quan, đơn vị", "Hạn", "Tình trạng"],
+        (
             [o.duty.entry.label, o.agency.id, o.agency.name,
              short_date(o.deadline) if o.deadline else "", o.status or NOT_REPORTED]
             for o in overdue
-        ],
+        ),
         [8, 28, 45, 12, 26],
     )  # fmt: skip
-    _sheet(
-        book, "Chưa báo cáo", ["Mã cơ quan", "Cơ quan, đơn vị"],
-        [[a.id, a.name] for a in state.missing], [28, 50],
+    _table(
+        book, formats, "Chưa báo cáo", ["Mã cơ quan", "Cơ quan, đơn vị"],
+        ([a.id, a.name] for a in state.missing), [28, 50],
     )  # fmt: skip
-    chart_sheet(book, agencies_sheet(book, state), state)
-    buffer = io.BytesIO()
-    book.save(buffer)
+    agencies_sheet(book, formats, state)
+    chart_sheet(book, state)
+    book.close()
     return buffer.getvalue()
