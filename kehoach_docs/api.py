@@ -385,14 +385,16 @@ def build_consolidated(
     pdf: bool = False,
 ) -> ConsolidatedResult:  # fmt: skip
     """The follow-up body's consolidated report (.docx) and its figures (.xlsx)."""
+    from .beside import beside
     from .render.xlsx import summary_workbook
 
     project, entry, state = _whole_period(workspace, plan_id, period)
     job = consolidated_job(project, entry, state)
     target = output_dir_for(project, output)
-    [docx] = write_jobs(project, [job], target)
-    xlsx = docx.with_suffix(".xlsx")
-    write_atomic(xlsx, summary_workbook(state, project.registry))
+    with beside(lambda: summary_workbook(state, project.registry)) as workbook:
+        [docx] = write_jobs(project, [job], target)
+        xlsx = docx.with_suffix(".xlsx")
+        write_atomic(xlsx, workbook())
     return ConsolidatedResult(with_pdf([docx, xlsx], pdf), state.missing, state.period.label)
 
 

@@ -9,13 +9,15 @@ a tag. Readers (python-docx, LibreOffice) show it as "-".
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from lxml import etree
 
-from .styles import w
+from .styles import W, w
 
 _WORD = re.compile(r"\S+")
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_MAYBE_SYMBOLS = etree.XPath(".//w:t[contains(., '/') and contains(., '-')]", namespaces={"w": W})
 
 
 def _cuts(text: str) -> list[int]:
@@ -33,7 +35,9 @@ def _cuts(text: str) -> list[int]:
 def keep_symbols_whole(root: etree._Element) -> int:
     """Replace the hyphens of symbols under `root` in place; return how many."""
     count = 0
-    for t in list(root.iter(w("t"))):
+    # Only the texts that could hold a symbol are taken out of the tree: walking every
+    # text of a 1,000-agency report took a fifth of a second.
+    for t in cast(list[etree._Element], _MAYBE_SYMBOLS(root)):
         text = t.text or ""
         cuts = _cuts(text)
         if not cuts:
