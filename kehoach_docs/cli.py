@@ -30,6 +30,9 @@ T = TypeVar("T")
 
 def _interrupted() -> NoReturn:
     click.echo(INTERRUPTED, err=True)
+    # What Ctrl-C cut in half (a ZipFile it stopped in its constructor) complains when
+    # it is collected on the way out: the user has been told, that is all there is to say.
+    sys.unraisablehook = lambda _: None
     sys.exit(EXIT_INTERRUPTED)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -38,6 +37,8 @@ class Registry:
         return [*self.agencies, *self.groups]
 
     def nearest(self, ref: str, n: int = 3) -> list[str]:
+        import difflib  # only when something is wrong
+
         return difflib.get_close_matches(ref, self.ids(), n=n, cutoff=0.5)
 
     def member_ids(self, ref: str) -> frozenset[str]:

@@ -19,7 +19,6 @@ from .models.plan import Item, Plan, PlanFile
 from .models.progress import Progress, ProgressFile
 from .models.registry import RegistryFile
 from .registry import Registry
-from .schema_errors import problems_from
 from .write import safe_name
 from .yamlsafe import Loaded, PathKey, load_yaml
 
@@ -164,14 +163,43 @@ def _read(
     root: Path, paths: list[Path], problems: list[Problem], files: list[Loaded]
 ) -> Iterator[Loaded]:
     """Parse each file; a file that does not parse adds its problems and is skipped."""
-    for path in paths:
-        try:
-            loaded = load_yaml(path, _display(root, path))
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
-        files.append(loaded)
-        yield loaded
+    for outcome in _parsed(root, paths):
+        if isinstance(outcome, Loaded):
+            files.append(outcome)
+            yield outcome
+        else:
+            problems.extend(outcome)
+
+
+# From this many files on (a period's reports), half are parsed in a forked copy.
+MANY_FILES = 200
+
+
+def _parsed(root: Path, paths: list[Path]) -> list[Loaded | list[Problem]]:
+    """Each file parsed, or its problems, in order. Many files are parsed half here and
+    half beside (see beside.py): on two cores, 10,000 reports in little more than half
+    the time."""
+    if len(paths) < MANY_FILES:
+        return [_parse_one(root, path) for path in paths]
+    import pickle
+
+    from .beside import beside
+
+    half = len(paths) // 2
+    rest = paths[half:]
+    with beside(
+        lambda: pickle.dumps([_parse_one(root, p) for p in rest], pickle.HIGHEST_PROTOCOL)
+    ) as theirs:
+        mine = [_parse_one(root, path) for path in paths[:half]]
+        done: list[Loaded | list[Problem]] = pickle.loads(theirs())
+    return mine + done
+
+
+def _parse_one(root: Path, path: Path) -> Loaded | list[Problem]:
+    try:
+        return load_yaml(path, _display(root, path))
+    except DataError as exc:
+        return exc.problems
 
 
 def _display(root: Path, path: Path) -> str:
@@ -185,6 +213,8 @@ def _validate(loaded: Loaded, model: type[BaseModel]) -> tuple[BaseModel | None,
     try:
         return model.model_validate(loaded.data), []
     except ValidationError as exc:
+        from .schema_errors import problems_from  # (its words are needed only here)
+
         return None, problems_from(exc, loaded, model)
 
 

@@ -212,3 +212,46 @@ def test_rendered_document_reads_back(tmp_path: Path, template: CompiledTemplate
     texts = [p.text for p in reader.paragraphs()]
     assert "Căn cứ Kết luận số 50-KL/TW." in texts
     assert "Thực hiện Kế hoạch số 15/KH-UBND" in texts
+
+
+# -- docxtpl's table mending, asked for only where it would mend ---------------------------
+
+
+def _table(grid: int, rows: list[list[int]]) -> etree._Element:
+    """A body with one table: `grid` columns, each row its cells' spans."""
+    cells = "".join(
+        "<w:tr>"
+        + "".join(
+            f'<w:tc><w:tcPr><w:gridSpan w:val="{s}"/></w:tcPr></w:tc>' if s > 1 else "<w:tc/>"
+            for s in row
+        )
+        + "</w:tr>"
+        for row in rows
+    )
+    cols = '<w:gridCol w:w="1000"/>' * grid
+    return etree.fromstring(
+        f'<w:body xmlns:w="{W}"><w:tbl><w:tblGrid>{cols}</w:tblGrid>{cells}</w:tbl></w:body>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("grid", "rows", "mended"),
+    [
+        (3, [[1, 1, 1], [1, 1, 1]], False),
+        (3, [[2, 1], [3]], False),  # merged cells fill the grid
+        (3, [[1, 1, 1, 1]], True),  # a `{%tc %}` loop made a cell more than the grid
+        (3, [[1, 1], [1]], True),  # no row fills the grid: docxtpl takes columns away
+    ],
+)
+def test_tables_are_mended_where_docxtpl_would_change_them(
+    grid: int, rows: list[list[int]], mended: bool
+) -> None:
+    from docxtpl import DocxTemplate
+
+    from kehoach_docs.render.grids import grids_to_fix
+
+    body = _table(grid, rows)
+    before = etree.tostring(body)
+    after = etree.tostring(DocxTemplate.fix_tables(None, before))  # (uses no template)
+    assert grids_to_fix(body) is mended
+    assert (after != before) is mended

@@ -35,6 +35,7 @@ from ..translations import jinja_syntax
 from ..vn import nfc, shorten, strip_xml_forbidden
 from .context import NAMES, context_of
 from .footnotes import add_footnotes
+from .grids import grids_to_fix
 from .hyphens import keep_symbols_whole
 from .package import deflate, write_zip
 from .properties import app_properties, core_properties, current_compat_mode
@@ -236,6 +237,10 @@ class CompiledTemplate:
         self._packed = {name: deflate(name, data) for name, data in self.parts.items()}
 
     def _render_part(self, part: str, context: dict[str, Any]) -> str:
+        return self._render_tree(part, context)[0]
+
+    def _render_tree(self, part: str, context: dict[str, Any]) -> tuple[str, etree._Element]:
+        """A part rendered: its XML, and its tree, parsed strictly."""
         try:
             xml = self.env.render(self.jinja[part], context)
         except _RENDER_FAULTS as exc:
@@ -248,7 +253,7 @@ class CompiledTemplate:
             xml = self._tpl.resolve_listing(xml)
         try:
             # docxtpl parses leniently and would silently drop what follows broken XML.
-            etree.fromstring(xml.encode("utf-8"))
+            tree = etree.fromstring(xml.encode("utf-8"))
         except etree.XMLSyntaxError as exc:
             # One line: the error's column is where the XML broke.
             before = xml[: max(0, exc.position[1] - 1)] if exc.position else ""
@@ -258,10 +263,14 @@ class CompiledTemplate:
                 f"{paragraph} của văn bản): một thẻ |safe chèn XML hỏng, hay thẻ "
                 "{%p %}, {%tr %} đặt sai chỗ"
             ) from None
-        return xml
+        return xml, tree
 
     def _body_xml(self, doc: Document, context: dict[str, Any]) -> str:
-        tree = self._tpl.fix_tables(self._render_part("word/document.xml", context))
+        xml, tree = self._render_tree("word/document.xml", context)
+        if grids_to_fix(tree):
+            # A template's `{%tc %}` loop made a table's cells and grid disagree: docxtpl
+            # mends the grid (on its own parse of the text).
+            tree = self._tpl.fix_tables(xml)
         self._tpl.docx_ids_index = 1000
         self._tpl.fix_docpr_ids(tree)
         draw_rules(tree, self.book, self.sections.text_width)
