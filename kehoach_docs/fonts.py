@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from .fonts_data import CHARS, WIDTHS
@@ -26,7 +27,9 @@ def char_width(char: str, face: str) -> int:
     return WIDTHS[face][index]
 
 
+@functools.lru_cache(maxsize=16384)
 def text_width_pt(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
+    """Kept for texts measured again (a status code in every row of a table)."""
     face = _face(bold, italic)
     text = unicodedata.normalize("NFC", text)
     return sum(char_width(c, face) for c in text) * size_pt / 1000
