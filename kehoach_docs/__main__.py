@@ -11,10 +11,13 @@ from .errors import EXIT_INTERRUPTED, INTERRUPTED
 
 def run() -> None:
     try:
+        from . import lifetime
         from .cli import main
     except KeyboardInterrupt:
         sys.stderr.write(INTERRUPTED + "\n")
         sys.exit(EXIT_INTERRUPTED)
+    # This process ends with the command: what it loads may stay out of the collector.
+    lifetime.ONE_COMMAND = True
     main(prog_name="kehoach")
 
 

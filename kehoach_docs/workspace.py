@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import lifetime
 from .errors import DataError, Problem, WorkspaceError, did_you_mean, near_id
 from .models.base import FOOTNOTE_MARK
 from .models.details import AgencyDetails, AgencyDetailsFile
@@ -177,13 +178,13 @@ MANY_FILES = 200
 
 def _parsed(root: Path, paths: list[Path]) -> list[Loaded | list[Problem]]:
     """Each file parsed, or its problems, in order. Many files are parsed half here and
-    half beside (see beside.py): on two cores, 10,000 reports in little more than half
-    the time."""
-    if len(paths) < MANY_FILES:
+    half beside (see beside.py): a 10,000-agency consolidation a tenth faster on two
+    cores (farm-bench, A/B); at 1,000 agencies no difference could be measured."""
+    from .beside import beside, forks
+
+    if len(paths) < MANY_FILES or not forks():
         return [_parse_one(root, path) for path in paths]
     import pickle
-
-    from .beside import beside
 
     half = len(paths) // 2
     rest = paths[half:]
@@ -222,15 +223,18 @@ def _validate(loaded: Loaded, model: type[BaseModel]) -> tuple[BaseModel | None,
 def _no_collection() -> Iterator[None]:
     """Loading makes many objects and no cycles: the cyclic collector, run again and
     again over all of them as they grow, took longer than the parsing (10,000 agencies).
-    What was loaded lives until the command ends: it is set aside from the collector for
-    good (gc.freeze), which then looks only at what composing and rendering make (a third
-    of the time of composing a 1,000-agency report was spent looking again at the reports)."""
+    In a process that ends with its command (lifetime.ONE_COMMAND), what was loaded is set aside
+    from the collector for good (gc.freeze), which then looks only at what composing and
+    rendering make: a third of the time of composing a 1,000-agency report was spent
+    looking again at the reports. Elsewhere (a program using this library, the tests) it
+    would never be freed, and is not."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if lifetime.ONE_COMMAND:
+            gc.freeze()
         if enabled:
             gc.enable()
 

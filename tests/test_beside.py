@@ -57,3 +57,40 @@ def test_leaving_without_asking_ends_the_copy(tmp_path: Path) -> None:
         raise RuntimeError("the report failed first")
     time.sleep(1.5)
     assert not marker.exists()
+
+
+def _open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 0
+
+
+def test_a_copy_that_cannot_start_leaves_the_work_here_and_nothing_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    before = _open_descriptors()
+    with beside(lambda: str(os.getpid()).encode()) as result:
+        assert result() == str(PARENT).encode()
+    assert _open_descriptors() == before
+
+
+def test_no_copy_of_a_process_running_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with beside(lambda: str(os.getpid()).encode()) as result:
+            assert result() == str(PARENT).encode()  # a copy could find a lock held
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_no_output_stream_is_no_obstacle(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", None)  # pythonw on Windows; a closed stdout
+    with beside(lambda: b"x" * 10) as result:
+        assert result() == b"x" * 10

@@ -19,12 +19,18 @@ PLAN_ID = "kh-trien-khai-120-tu"
 EVIL_NAME = '=HYPERLINK("http://x.invalid","Sở Y tế")'
 EVIL_TASK = "=1+2 Triển khai thực hiện chính sách ưu đãi"
 EVIL_WHEN = "@SUM(1,2) sau khi Chính phủ ban hành Nghị định"
+# What XlsxWriter would write as its own XML, unescaped: a formula cell inside a name.
+EVIL_XML = (
+    '<r><t>Sở</t></r></is></c><c r="Z1" t="str"><f>HYPERLINK("http://x.invalid","x")</f>'
+    "<v>x</v></c><c><is><r><t>Tư pháp</t></r>"
+)
 
 
 def _poison(ws: Path) -> None:
     registry = ws / "plans" / "co-quan.yaml"
     text = registry.read_text(encoding="utf-8")
-    registry.write_text(text.replace("ten: Sở Y tế", f"ten: '{EVIL_NAME}'"), encoding="utf-8")
+    text = text.replace("ten: Sở Y tế", f"ten: '{EVIL_NAME}'")
+    registry.write_text(text.replace("ten: Sở Tư pháp", f"ten: '{EVIL_XML}'"), encoding="utf-8")
     plan = ws / "plans" / f"{PLAN_ID}.yaml"
     text = plan.read_text(encoding="utf-8")
     text = text.replace(
@@ -72,6 +78,7 @@ def test_no_formula_from_data_in_forms_consolidated_xlsx_or_manifest(
     [table] = out.glob("*tong-hop.xlsx")
     cells = _xlsx_cells(table)
     assert any(v == EVIL_NAME for _, v in cells)
+    assert any(v == EVIL_XML for _, v in cells), "the name as it is, as text"
     assert all(kind != "f" for kind, _ in cells)
     book = load_workbook(table)
     started = [

@@ -47,31 +47,36 @@ NAME = {**BOXED, "valign": "vcenter", "text_wrap": True}
 PAINTED = {**BOXED, "align": "center", "valign": "vcenter"}
 LEGEND = {**BOXED, "align": "left", "valign": "vcenter"}
 BOLD = {"bold": True}
+PLAIN: dict[str, Any] = {}
 Style = tuple[dict[str, Any], Look | None]  # a kind of cell, and its status's colours
 
 
 class _Formats:
     """One format for each look of cell, made the first time it is asked for (a format
-    is a style of the workbook: made once, shared by every cell that looks alike)."""
+    is a style of the workbook: made once, shared by every cell that looks alike). Looked
+    up by the look's own dict, one of the constants above, not by its contents: a cell of
+    10,000 rows x 30 tasks is a lookup, not a sort of properties."""
 
     def __init__(self, book: Workbook) -> None:
         self.book = book
-        self.made: dict[tuple[str, Look | None, bool], Format] = {}
+        self.made: dict[tuple[int, Look | None, bool], tuple[dict[str, Any], Format]] = {}
 
     def get(self, base: dict[str, Any], look: Look | None = None, quoted: bool = False) -> Format:
-        key = (repr(sorted(base.items())), look, quoted)
+        key = (id(base), look, quoted)
         found = self.made.get(key)
-        if found is None:
-            properties = dict(base)
-            if look is not None:
-                properties |= {
-                    "pattern": 1, "bg_color": f"#{look.fill}", "font_color": f"#{look.ink}",
-                    "bold": True,
-                }  # fmt: skip
-            if quoted:
-                properties["quote_prefix"] = True  # Excel keeps it text when edited
-            found = self.made[key] = self.book.add_format(properties)
-        return found
+        if found is not None and found[0] is base:
+            return found[1]
+        properties = dict(base)
+        if look is not None:
+            properties |= {
+                "pattern": 1, "bg_color": f"#{look.fill}", "font_color": f"#{look.ink}",
+                "bold": True,
+            }  # fmt: skip
+        if quoted:
+            properties["quote_prefix"] = True  # Excel keeps it text when edited
+        made = self.book.add_format(properties)
+        self.made[key] = (base, made)  # (the dict kept: its id is not given to another)
+        return made
 
 
 def _lines(text: str, width: float) -> int:
@@ -115,7 +120,13 @@ class _Sheet:
                 sheet.write_blank(row, column, None, self.formats.get(base, look))
             elif isinstance(value, str):
                 text, quoted = stored_text(value)
-                sheet.write_string(row, column, text, self.formats.get(base, look, quoted))
+                cell_format = self.formats.get(base, look, quoted)
+                if text.startswith("<r>") and text.endswith("</r>"):
+                    # XlsxWriter takes such a text for rich-text XML of its own and writes
+                    # it unescaped: it goes as rich text in pieces, each one escaped.
+                    sheet.write_rich_string(row, column, text[:1], text[1:2], text[2:], cell_format)
+                else:
+                    sheet.write_string(row, column, text, cell_format)
                 if base.get("text_wrap") and column not in self.hidden:
                     lines = max(lines, _lines(text, self.widths[column]))
             else:
@@ -164,13 +175,15 @@ def matrix_sheet(book: Workbook, formats: _Formats, state: PeriodState) -> None:
     out.write(heads, [(GRID_HEAD, None)] * len(heads))
     for agency in state.assigned:
         codes = [state.code(agency.id, key) for key in keys]
-        styles = [({}, None), (NAME, None), *((PAINTED, BY_CODE.get(c)) for c in codes)]
+        styles = [(PLAIN, None), (NAME, None), *((PAINTED, BY_CODE.get(c)) for c in codes)]
         out.write([agency.id, agency.name, *codes], styles)
     out.skip()
-    out.write([None, "Ký hiệu:"], [({}, None), (BOLD, None)])
+    out.write([None, "Ký hiệu:"], [(PLAIN, None), (BOLD, None)])
     for status, look in LOOKS.items():
-        out.write([None, f"{look.code} - {status.lower()}"], [({}, None), (LEGEND, look)])
-    out.write([None, "Ô trống - nhiệm vụ không giao cho cơ quan đó"], [({}, None), (LEGEND, None)])
+        out.write([None, f"{look.code} - {status.lower()}"], [(PLAIN, None), (LEGEND, look)])
+    out.write(
+        [None, "Ô trống - nhiệm vụ không giao cho cơ quan đó"], [(PLAIN, None), (LEGEND, None)]
+    )
 
 
 def agencies_sheet(book: Workbook, formats: _Formats, state: PeriodState) -> None:
