@@ -223,7 +223,23 @@ Next = Callable[[], Event]
 _DEEP = 100
 
 
-class _EventBuilder(_Builder):
+class _LibyamlBuilder(_Builder):
+    """A builder of what libyaml read: the text is kept to place its last line as PyYAML
+    does (see _EventBuilder.node)."""
+
+    def __init__(self, loaded: Loaded, text: str) -> None:
+        super().__init__(loaded)
+        self.text = text
+
+    @functools.cached_property
+    def last_line(self) -> int:
+        """The number of the text's last line, counting line breaks as PyYAML does."""
+        text = self.text
+        breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+        return 1 + breaks + sum(text.count(c) for c in "\x85\u2028\u2029")
+
+
+class _EventBuilder(_LibyamlBuilder):
     """The same data and lines built from libyaml's events as they come, with no node tree
     in between: the tree of a 3 MB registry held 90 MB at once, two marks for each value.
     Anchored values keep their events, replayed at each alias as the tree would be walked
@@ -232,15 +248,10 @@ class _EventBuilder(_Builder):
     raises _Fallback: PyYAML's parser then reads the file, as it did before."""
 
     def __init__(self, loaded: Loaded, loader: Any, text: str) -> None:
-        super().__init__(loaded)
+        super().__init__(loaded, text)
         self.loader = loader
-        self.text = text
         self.anchors: dict[str, list[Event]] = {}
         self.recording: list[tuple[str, list[Event]]] = []
-
-    @functools.cached_property
-    def last_line(self) -> int:
-        return _last_line(self.text)
 
     def next(self) -> Event:
         event: Event = self.loader.get_event()
@@ -368,17 +379,9 @@ class _EventBuilder(_Builder):
             self.skip(event, pull, replaying)
 
 
-class _NodeBuilder(_Builder):
+class _NodeBuilder(_LibyamlBuilder):
     """The data of a node tree libyaml composed, refusing what the event builder refuses,
     so that either reads a file as PyYAML's parser would (or leaves it to that parser)."""
-
-    def __init__(self, loaded: Loaded, text: str) -> None:
-        super().__init__(loaded)
-        self.text = text
-
-    @functools.cached_property
-    def last_line(self) -> int:
-        return _last_line(self.text)
 
     def build(self, node: Node, path: PathKey) -> Any:
         if len(path) > _DEEP:
@@ -411,10 +414,23 @@ def _small_file(loaded: Loaded, fast: Any, raw: bytes, text: str) -> Loaded | No
     return loaded
 
 
-def _last_line(text: str) -> int:
-    """The number of the text's last line, counting line breaks as PyYAML does."""
-    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
-    return 1 + breaks + sum(text.count(c) for c in "\x85\u2028\u2029")
+def _large_file(loaded: Loaded, fast: Any, raw: bytes, text: str) -> Loaded | None:
+    """A large file read from libyaml's events as they come (see _EventBuilder). None: a
+    file this path leaves to PyYAML's parser."""
+    loader = fast(raw)
+    builder = _EventBuilder(loaded, loader, text)
+    try:
+        found, data = builder.document()
+    except (yaml.YAMLError, RecursionError, _Fallback, _TooBig):
+        return None
+    finally:
+        loader.dispose()
+    if not found:
+        raise DataError([Problem(loaded.display, None, "", _EMPTY)])
+    if builder.problems:
+        raise DataError(builder.problems)
+    loaded.data = data
+    return loaded
 
 
 def _scalar_node(tag: str, event: Any) -> ScalarNode:
@@ -470,28 +486,13 @@ def load_yaml(path: Path, display: str) -> Loaded:
         line = raw[: exc.start].count(b"\n") + 1
         raise fail("tệp không ở mã UTF-8: hãy lưu lại với mã hóa UTF-8", line) from None
     fast = _fast_loader()
-    if fast is not None and not _python_only(text) and len(raw) <= SMALL_FILE:
-        small = _small_file(loaded, fast, raw, text)
-        if small is not None:
-            return small
-        loaded = Loaded(path=path, display=display, data=None)
-    elif fast is not None and not _python_only(text):
+    if fast is not None and not _python_only(text):
         # The bytes, already known to be UTF-8: libyaml reads them faster than text.
-        loader = fast(raw)
-        events = _EventBuilder(loaded, loader, text)
-        try:
-            found, data = events.document()
-        except (yaml.YAMLError, RecursionError, _Fallback, _TooBig):
-            pass  # said below by PyYAML's parser, in its words
-        else:
-            if not found:
-                raise fail(_EMPTY)
-            if events.problems:
-                raise DataError(events.problems)
-            loaded.data = data
-            return loaded
-        finally:
-            loader.dispose()
+        read = _small_file if len(raw) <= SMALL_FILE else _large_file
+        done = read(loaded, fast, raw, text)
+        if done is not None:
+            return done
+        # What libyaml's path left is said below by PyYAML's parser, in its words.
         loaded = Loaded(path=path, display=display, data=None)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
