@@ -56,10 +56,15 @@ def beside(work: Callable[[], bytes]) -> Iterator[Callable[[], bytes]]:
         yield result
     finally:
         if not waited:
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
+            _end(pid)
             pipe.close()
+
+
+def _end(pid: int) -> None:
+    """The copy ended, and its exit collected, while it is still at work."""
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
 
 
 def _start(work: Callable[[], bytes]) -> tuple[int, BinaryIO] | None:
@@ -102,9 +107,7 @@ def _start(work: Callable[[], bytes]) -> tuple[int, BinaryIO] | None:
         # A Ctrl-C held back is raised here, with the copy known and ended below.
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+        _end(pid)
         pipe.close()
         raise
     return pid, pipe

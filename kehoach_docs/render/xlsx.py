@@ -85,6 +85,14 @@ def _lines(text: str, width: float) -> int:
     return sum(-(-max(1, len(part)) // room) for part in text.split("\n"))
 
 
+def print_on_a4_landscape(sheet: Worksheet, pages_wide: int = 1, pages_tall: int = 0) -> None:
+    """A4 landscape, all columns on `pages_wide` pages, as many pages down as needed (0)
+    or scaled to `pages_tall`."""
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(pages_wide, pages_tall)
+
+
 class _Sheet:
     """A sheet written row by row: each row's height fitted to its wrapped text before
     it is written (neither Excel nor LibreOffice sizes the rows of a file they open, and
@@ -102,14 +110,14 @@ class _Sheet:
             options = {"hidden": True} if column in self.hidden else None
             self.sheet.set_column(column, column, width, None, options)
         self.row = 0
-        self.print_on_a4_landscape()
+        print_on_a4_landscape(self.sheet)
 
-    def print_on_a4_landscape(self, pages_wide: int = 1, pages_tall: int = 0) -> None:
-        """A4 landscape, all columns on `pages_wide` pages, as many pages down as needed
-        (0) or scaled to `pages_tall`."""
-        self.sheet.set_landscape()
-        self.sheet.set_paper(9)
-        self.sheet.fit_to_pages(pages_wide, pages_tall)
+    def hold(self, columns: int) -> None:
+        """The head row, and the first `columns` columns, stay in view and on every page."""
+        self.sheet.freeze_panes(1, columns)
+        self.sheet.repeat_rows(0)
+        if columns:
+            self.sheet.repeat_columns(0, columns - 1)
 
     def write(self, values: Iterable[Any], styles: Iterable[Style]) -> None:
         """One row: each value with its look; text that wraps makes the row taller."""
@@ -146,10 +154,7 @@ def _table(
     """A table sheet; with `hide_ids`, its first column (the ids, for programs) is hidden;
     its head row, and its first `frozen_columns` columns, stay in view and on every page."""
     out = _Sheet(book, formats, title, widths, hidden=(0,) if hide_ids else ())
-    out.sheet.freeze_panes(1, frozen_columns)
-    out.sheet.repeat_rows(0)
-    if frozen_columns:
-        out.sheet.repeat_columns(0, frozen_columns - 1)
+    out.hold(frozen_columns)
     out.write(head, [(HEAD, None)] * len(head))
     for values in rows:
         out.write(values, [(BODY, None)] * len(values))
@@ -163,14 +168,13 @@ def matrix_sheet(book: Workbook, formats: _Formats, state: PeriodState) -> None:
     heads = ["Mã", "Cơ quan, đơn vị", *(state.entry_of(k).duty.entry.label for k in keys)]
     # The id stays for whoever reads the file by program; a reader needs only the name.
     out = _Sheet(book, formats, "Cơ quan - nhiệm vụ", [28, 44] + [8] * len(keys), hidden=(0,))
-    sheet = out.sheet
-    sheet.freeze_panes(1, 2)
-    sheet.repeat_rows(0)
-    sheet.repeat_columns(0, 1)
+    out.hold(2)
     legend_end = len(state.assigned) + 2 + len(LOOKS) + 2
     # A matrix and its legend that a page can hold, scaled down a little, stay on one page.
-    out.print_on_a4_landscape(
-        max(1, -(-len(keys) // TASKS_PER_PAGE)), 1 if legend_end <= ROWS_ON_A_PAGE else 0
+    print_on_a4_landscape(
+        out.sheet,
+        max(1, -(-len(keys) // TASKS_PER_PAGE)),
+        1 if legend_end <= ROWS_ON_A_PAGE else 0,
     )
     out.write(heads, [(GRID_HEAD, None)] * len(heads))
     for agency in state.assigned:
@@ -239,9 +243,7 @@ def chart_sheet(book: Workbook, state: PeriodState) -> None:
     height = max(12.0, min(17.0, 0.4 * count + 5), 0.3 * count + 5)
     chart.set_size({"width": round(25 * CM_PIXELS), "height": round(height * CM_PIXELS)})
     sheet.insert_chart(0, 0, chart)
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 1)
+    print_on_a4_landscape(sheet, 1, 1)
 
 
 def summary_workbook(state: PeriodState, registry: Registry) -> bytes:
