@@ -18,7 +18,6 @@ import io
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -247,10 +246,13 @@ def _run_in_worker(specs: list[Spec]) -> list[Outcome]:
 
 
 def _pool(workers: int, renderer: _Renderer, needs: Needs) -> ProcessPoolExecutor:
-    """Workers that start as copies of the parent where the system forks safely (Linux:
-    on macOS some system libraries do not survive a fork), else that load once each."""
+    """Workers that start as copies of the parent where the system forks safely (see
+    beside.forks: on macOS some system libraries do not survive a fork), else that load
+    once each."""
+    from .beside import forks
+
     global _worker
-    if sys.platform.startswith("linux"):
+    if forks():
         _worker = renderer
         return ProcessPoolExecutor(
             workers, mp_context=multiprocessing.get_context("fork"), initializer=_init_worker

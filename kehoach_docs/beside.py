@@ -22,7 +22,8 @@ _LENGTH = 8  # bytes of the length that comes before the result
 
 
 def forks() -> bool:
-    """Whether `beside` would do its work in a copy of this process now."""
+    """Whether this process may work in copies of itself now (here, and for the batch's
+    workers): on Linux, with no other thread running."""
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
