@@ -391,3 +391,25 @@ def test_readme_collect_example_matches_what_forms_writes(run: Run, example_copy
 def test_hypothesis_database_is_ignored_by_git() -> None:
     ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
     assert ".hypothesis/" in ignored
+
+
+def test_a_ctrl_c_as_the_command_ends_does_not_kill_it_wordlessly() -> None:
+    """The command has ended and said so; a Ctrl-C during its exit (found by a clerk's
+    trial: killed by the signal, exit -2, no word) no longer cuts it short."""
+    code = (
+        "import os, signal, sys, time\n"
+        "from kehoach_docs.__main__ import run\n"
+        "sys.argv = ['kehoach', '--version']\n"
+        "try:\n    run()\nexcept SystemExit as exc:\n    ended = exc.code\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"
+        "time.sleep(0.2)\n"
+        "print('ended', ended)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60,
+        # As a terminal delivers Ctrl-C, even when these tests run in the background.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("ended 0")
+    assert "Traceback" not in done.stderr
