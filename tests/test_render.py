@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,7 @@ from kehoach_docs.docxread import DocxReader
 from kehoach_docs.errors import RenderError
 from kehoach_docs.render.docx import CompiledTemplate
 from kehoach_docs.render.hyphens import keep_symbols_whole
+from kehoach_docs.render.package import deflate
 from kehoach_docs.render.properties import app_properties, current_compat_mode
 from kehoach_docs.render.runs import runs
 from kehoach_docs.render.tables import column_widths
@@ -255,3 +257,13 @@ def test_tables_are_mended_where_docxtpl_would_change_them(
     after = etree.tostring(DocxTemplate.fix_tables(None, before))  # (uses no template)
     assert grids_to_fix(body) is mended
     assert (after != before) is mended
+
+
+def test_a_part_compressed_in_pieces_is_the_part() -> None:
+    # A large report's body is compressed in pieces, never joined.
+    pieces = [b"<w:body>", "<w:t>Sở Nội vụ</w:t>".encode() * 5000, b"", b"</w:body>"]
+    whole = b"".join(pieces)
+    entry = deflate("word/document.xml", pieces)
+    assert zlib.decompress(entry.data, -15) == whole
+    assert (entry.crc, entry.size) == (zlib.crc32(whole), len(whole))
+    assert entry == deflate("word/document.xml", whole)

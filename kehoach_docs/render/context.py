@@ -79,6 +79,8 @@ class TemplateContext:
 
 
 NAMES = frozenset(f.name for f in dataclasses.fields(TemplateContext))
+# The data classes a template reads fields of.
+VIEWS = (BlockView, HeaderView, SignatureView, AppendixView)
 SPACE = plain(" ")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct
 import time
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -21,10 +22,19 @@ class Entry:
     data: bytes  # raw deflate stream
 
 
-def deflate(name: str, data: bytes, level: int = 6) -> Entry:
+def deflate(name: str, data: bytes | Iterable[bytes], level: int = 6) -> Entry:
+    """A part compressed; given in pieces, it is never joined (a 10,000-agency report's
+    body is tens of MB), and deflate gives the same stream as for the whole."""
+    pieces = [data] if isinstance(data, bytes) else data
     compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-    packed = compressor.compress(data) + compressor.flush()
-    return Entry(name.encode("utf-8"), zlib.crc32(data), len(data), packed)
+    packed: list[bytes] = []
+    crc = size = 0
+    for piece in pieces:
+        packed.append(compressor.compress(piece))
+        crc = zlib.crc32(piece, crc)
+        size += len(piece)
+    packed.append(compressor.flush())
+    return Entry(name.encode("utf-8"), crc, size, b"".join(packed))
 
 
 def _dos_time() -> tuple[int, int]:
