@@ -14,6 +14,7 @@ import html
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from .properties import app_properties, core_properties, current_compat_mode
 from .rules import draw_rules
 from .sandbox import LimitedSandbox, RenderLimit, TemplateShape
 from .sections import Sections
+from .stream import Unstreamable, body_in_pieces
 from .styles import StyleBook
 
 _EMPTY_RUN = re.compile(
@@ -281,20 +283,31 @@ class CompiledTemplate:
             tree = self._tpl.fix_tables(xml)
         return tree
 
-    def _body_xml(self, doc: Document, tree: etree._Element) -> bytes:
-        """The rendered body finished with what docxtpl cannot do, as UTF-8."""
-        self._tpl.docx_ids_index = 1000
+    def _finish(self, tree: etree._Element) -> None:
+        """What docxtpl cannot do and needs nothing beyond `tree`: drawing ids counted on
+        from the tree before, sized rules, whole symbols."""
         self._tpl.fix_docpr_ids(tree)
         draw_rules(tree, self.book, self.sections.text_width)
-        self.sections.split(tree, [a.landscape for a in doc.appendices])
         keep_symbols_whole(tree)
-        body = etree.tostring(tree, encoding="utf-8", xml_declaration=False)
-        # The body repeats the namespace declarations its root already has: drop them.
-        head_end = body.index(b">")
-        head = body[:head_end]
+
+    def _start_tag(self, tag: bytes) -> bytes:
+        """The body's start tag without the namespace declarations its root already has."""
         for decl in self._root_ns:
-            head = head.replace(b" " + decl.encode("utf-8"), b"")
-        return head + body[head_end:]
+            tag = tag.replace(b" " + decl.encode("utf-8"), b"")
+        return tag
+
+    def _body_xml(self, doc: Document, tree: etree._Element) -> bytes:
+        """The rendered body finished as one tree, as UTF-8."""
+        self._finish(tree)
+        self.sections.split(tree, [a.landscape for a in doc.appendices])
+        body = etree.tostring(tree, encoding="utf-8", xml_declaration=False)
+        head_end = body.index(b">")
+        return self._start_tag(body[:head_end]) + body[head_end:]
+
+    def _document(self, text: str, landscapes: list[bool]) -> Iterator[bytes]:
+        yield self.prefix.encode("utf-8")
+        yield from body_in_pieces(text, self._finish, self.sections, landscapes, self._start_tag)
+        yield self.suffix.encode("utf-8")
 
     def render(self, doc: Document) -> bytes:
         context = context_of(doc, self.sections.text_width, self.sections.landscape_width).as_dict()
@@ -303,15 +316,21 @@ class CompiledTemplate:
         for part in self.jinja:
             if part != _BODY:
                 parts[part] = self._render_part(part, context).encode("utf-8")
-        # A 10,000-agency report's runs, rendered text and tree are each tens or hundreds
-        # of MB: none is held longer than it is needed, and the body is compressed in its
-        # three pieces rather than joined.
+        # A 10,000-agency report's runs and text are tens of MB, its tree as one some
+        # hundreds: the runs are let go now, and the body is finished and compressed in
+        # pieces (see stream.py), as one tree only where that cannot be done the same way.
         del context
-        tree = self._body_tree(text)
+        landscapes = [a.landscape for a in doc.appendices]
+        self._tpl.docx_ids_index = 1000
+        try:
+            document = deflate(_BODY, self._document(text, landscapes))
+        except Unstreamable:
+            self._tpl.docx_ids_index = 1000
+            body = self._body_xml(doc, self._body_tree(text))
+            document = deflate(
+                _BODY, [self.prefix.encode("utf-8"), body, self.suffix.encode("utf-8")]
+            )
         del text
-        body = self._body_xml(doc, tree)
-        del tree
-        document = [self.prefix.encode("utf-8"), body, self.suffix.encode("utf-8")]
         if doc.footnotes:
             add_footnotes(parts, list(enumerate(doc.footnotes, start=1)))
         if "docProps/core.xml" in parts:
@@ -321,7 +340,7 @@ class CompiledTemplate:
         names = self.order + [n for n in parts if n not in self.order]
         return write_zip(
             [
-                deflate(n, document) if n == _BODY
+                document if n == _BODY
                 else self._packed[n] if parts[n] is self.parts.get(n)
                 else deflate(n, parts[n])
                 for n in names

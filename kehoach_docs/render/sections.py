@@ -77,35 +77,47 @@ class Sections:
             # No appendix to lay out: the search below would find starts that cannot match
             # an empty list and change nothing, so it is skipped.
             return 0
-        starts = []
-        for paragraph in body.findall(w("p")):
-            ppr = paragraph.find(w("pPr"))
-            style = ppr.find(w("pStyle")) if ppr is not None else None
-            if (
-                style is not None
-                and style.get(w("val")) == START_STYLE
-                and ppr is not None
-                and ppr.find(w("pageBreakBefore")) is not None
-            ):
-                starts.append(paragraph)
+        starts = appendix_starts(body)
         final = body.find(w("sectPr"))
         if not starts or len(starts) != len(landscapes) or final is None:
             return 0
         ending = copy.deepcopy(final)
         for start, landscape in zip(starts, landscapes, strict=True):
-            # The section that ends here is held by an empty paragraph before the start.
-            brk = etree.Element(w("p"))
-            ppr = etree.SubElement(brk, w("pPr"))
-            spacing = etree.SubElement(ppr, w("spacing"))
-            for attr, value in (("before", "0"), ("after", "0"), ("line", "20"),
-                                ("lineRule", "exact")):  # fmt: skip
-                spacing.set(w(attr), value)
-            ppr.append(ending)
-            start.addprevious(brk)
-            start_ppr = start.find(w("pPr"))
-            if start_ppr is not None:
-                for el in start_ppr.findall(w("pageBreakBefore")):
-                    start_ppr.remove(el)
-            ending = self._appendix(landscape)
+            ending = self.begin(start, ending, landscape)
         body.replace(final, ending)
         return len(starts)
+
+    def begin(
+        self, start: etree._Element, ending: etree._Element, landscape: bool
+    ) -> etree._Element:
+        """End the section before `start` with `ending`; return the appendix's own."""
+        # The section that ends here is held by an empty paragraph before the start.
+        brk = etree.Element(w("p"))
+        ppr = etree.SubElement(brk, w("pPr"))
+        spacing = etree.SubElement(ppr, w("spacing"))
+        for attr, value in (("before", "0"), ("after", "0"), ("line", "20"),
+                            ("lineRule", "exact")):  # fmt: skip
+            spacing.set(w(attr), value)
+        ppr.append(ending)
+        start.addprevious(brk)
+        start_ppr = start.find(w("pPr"))
+        if start_ppr is not None:
+            for el in start_ppr.findall(w("pageBreakBefore")):
+                start_ppr.remove(el)
+        return self._appendix(landscape)
+
+
+def appendix_starts(body: etree._Element) -> list[etree._Element]:
+    """The paragraphs of `body` (not of its tables) where an appendix begins."""
+    starts = []
+    for paragraph in body.findall(w("p")):
+        ppr = paragraph.find(w("pPr"))
+        style = ppr.find(w("pStyle")) if ppr is not None else None
+        if (
+            style is not None
+            and style.get(w("val")) == START_STYLE
+            and ppr is not None
+            and ppr.find(w("pageBreakBefore")) is not None
+        ):
+            starts.append(paragraph)
+    return starts

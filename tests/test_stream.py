@@ -1,0 +1,164 @@
+"""A rendered body finished in pieces (render/stream.py) is the body finished as one tree.
+
+The one-tree way is the one `test_same_documents.py` holds to the reference commit's
+bytes; here every kind of document of four workspaces is finished both ways, the pieces
+as small as they can be (a cut before every top-level paragraph and every table row), and
+the pieces' way must be taken, not fallen back from.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from lxml import etree
+
+from kehoach_docs import api
+from kehoach_docs.document import Document
+from kehoach_docs.render import stream
+from kehoach_docs.render.docx import CompiledTemplate
+from kehoach_docs.render.sections import Sections
+from kehoach_docs.template_paths import find_template
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+WORKSPACES = [
+    (".", "2024-H1"),
+    ("tests/data/workspaces/dak-lak-2024-cchc", "2024-H1"),
+    ("tests/data/workspaces/lam-dong-2025-cds", "2025-Q4"),
+    ("examples/quang-ngai-2025", "2026-H1"),
+]
+
+
+def _documents(workspace: Path, period: str) -> list[tuple[str, str, Document]]:
+    """(file name, template, document) of every kind the batch writes, a few agencies."""
+    project, entry, state = api._whole_period(workspace, None, period)
+    jobs = [api.plan_job(project, entry), api.consolidated_job(project, entry, state)]
+    issuing = [a for a in project.registry.agencies.values() if a.can_issue]
+    jobs += [api.subplan_job(project, entry, a) for a in issuing[:4]]
+    reported = [a for a in state.assigned if a.id in state.reports]
+    jobs += [api.report_job(project, entry, state, a) for a in reported[:3]]
+    jobs += api.reminder_jobs(
+        project,
+        entry,
+        state,
+        api.reminders_for(project, entry, state, state.period.due + timedelta(days=1)),
+    )
+    return [(j.filename, j.kind.template or "", j.compose()) for j in jobs]
+
+
+def _body(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("word/document.xml")
+
+
+@pytest.mark.parametrize(("workspace", "period"), WORKSPACES)
+def test_every_document_finished_in_pieces_is_the_document_finished_whole(
+    workspace: str, period: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = REPO / workspace
+    templates: dict[str, CompiledTemplate] = {}
+    whole_tree = CompiledTemplate._body_tree
+    appendices = 0
+    for name, template_name, doc in _documents(root, period):
+        if template_name not in templates:
+            templates[template_name] = CompiledTemplate(find_template(root, template_name))
+        template = templates[template_name]
+        appendices += len(doc.appendices)
+
+        def no_whole_tree(self: CompiledTemplate, text: str) -> etree._Element:
+            raise AssertionError("the body was finished as one tree")
+
+        monkeypatch.setattr(CompiledTemplate, "_body_tree", no_whole_tree)
+        in_pieces = {}
+        for size in (64, stream.PIECE):
+            monkeypatch.setattr(stream, "PIECE", size)
+            in_pieces[size] = _body(template.render(doc))
+        monkeypatch.undo()
+
+        def unstreamable(self: CompiledTemplate, text: str, landscapes: list[bool]) -> None:
+            raise stream.Unstreamable
+
+        monkeypatch.setattr(CompiledTemplate, "_document", unstreamable)
+        monkeypatch.setattr(CompiledTemplate, "_body_tree", whole_tree)
+        whole = _body(template.render(doc))
+        monkeypatch.undo()
+        assert set(in_pieces.values()) == {whole}, name
+    # (The sections of appendices are made as the pieces come, too: the example has none.)
+    assert appendices or workspace == "."
+
+
+HEAD = f'<w:body xmlns:w="{W}">'
+RULE = '<w:p><w:pPr><w:pStyle w:val="KhRule"/></w:pPr><w:r><w:t>40%</w:t></w:r></w:p>'
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def _rows(n: int) -> str:
+    return "".join(f"<w:tr><w:tc>{_p(str(i))}</w:tc></w:tr>" for i in range(n))
+
+
+def test_pieces_are_cut_before_paragraphs_and_rows_never_before_a_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(stream, "PIECE", 1)
+    table = '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="10"/></w:tblGrid>'
+    inner = _p("a") + RULE + _p("b") + table + _rows(3) + "</w:tbl>" + _p("c")
+    text = HEAD + inner + "</w:body>"
+    pieces = list(stream._pieces(text, len(HEAD), len(text) - len("</w:body>")))
+    assert "".join(p.text for p in pieces) == inner
+    assert not any(p.text.startswith(RULE) for p in pieces)
+    assert [p.text[:7] for p in pieces] == ["<w:p><w", "<w:p><w", *["<w:tr><"] * 3, "<w:p><w"]
+    assert pieces[0].text == _p("a") + RULE  # (the rule stays with the paragraph above it)
+    # A piece that begins among a table's rows is read after the table's own start.
+    assert [p.table for p in pieces] == ["", "", table, table, table, ""]
+    assert [p.open_table for p in pieces] == [False, True, True, True, False, False]
+
+
+def _finish(tree: etree._Element) -> None:
+    pass
+
+
+def _pieces_of(body: str, landscapes: list[bool] | None = None) -> bytes:
+    sections = Sections(etree.fromstring(f'<w:document xmlns:w="{W}">{HEAD}</w:body></w:document>'))
+    return b"".join(
+        stream.body_in_pieces(body, _finish, sections, landscapes or [], lambda tag: tag)
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "landscapes"),
+    [
+        # A table whose rows have more cells than its grid: docxtpl must mend it, whole.
+        (
+            HEAD + '<w:tbl><w:tblGrid><w:gridCol w:w="9"/></w:tblGrid>'
+            "<w:tr><w:tc/><w:tc/></w:tr></w:tbl></w:body>",
+            [],
+        ),
+        # Two appendices asked for, none begun in the body: as Sections.split, nothing.
+        (HEAD + _p("a") + "<w:sectPr/></w:body>", [True, False]),
+        # A comment: the cutting reads tags only.
+        (HEAD + "<!-- <w:p> -->" + _p("a") + "</w:body>", []),
+        # Text that is not XML.
+        (HEAD + "<w:p><w:r></w:p></w:body>", []),
+    ],
+)
+def test_what_cannot_be_done_in_pieces_is_said(
+    body: str, landscapes: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stream, "PIECE", 1)
+    with pytest.raises(stream.Unstreamable):
+        _pieces_of(body, landscapes)
+
+
+def test_a_body_in_pieces_serialises_as_the_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stream, "PIECE", 1)
+    table = '<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="10"/></w:tblGrid>'
+    body = HEAD + _p("a &amp; b") + table + _rows(4) + "</w:tbl>" + _p("c") + "</w:body>"
+    assert _pieces_of(body) == etree.tostring(etree.fromstring(body))
