@@ -388,6 +388,9 @@ def _load_progress(
             problems.extend(found)
             if isinstance(model, ProgressFile):
                 period_files[model.progress.agency] = LoadedProgress(model.progress, loaded)
+                if not project.keep:
+                    # Checked by its model: only its lines are read again (to say where).
+                    loaded.data = None
     return problems, out
 
 
