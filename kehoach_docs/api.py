@@ -326,11 +326,13 @@ def report_job(project: Project, entry: LoadedPlan, state: PeriodState, agency: 
             "(tạo bằng kehoach forms rồi kehoach collect, hoặc viết tay)"
         )
     details = project.details_for(entry.id, agency.id)
+
+    def compose() -> Document:
+        report = project.report(entry.id, state.period.id, agency.id)
+        return compose_report(entry.plan, project.registry, state, agency, report, details)
+
     return Job(
-        kinds.REPORT,
-        agency,
-        f"{entry.id}-{state.period.id}-bao-cao-{agency.id}.docx",
-        lambda: compose_report(entry.plan, project.registry, state, agency, details),
+        kinds.REPORT, agency, f"{entry.id}-{state.period.id}-bao-cao-{agency.id}.docx", compose
     )
 
 

@@ -18,7 +18,8 @@ from .models.progress import (
     NOT_REPORTED_CODE,
     STATUS_CODES,
     STATUSES,
-    Progress,
+    Received,
+    Reported,
     TaskProgress,
 )
 from .models.registry import Agency
@@ -58,7 +59,9 @@ def is_overdue(status: str, deadline: date | None, period: Period) -> bool:
     return deadline is not None and deadline <= period.end and status not in (DONE, DONE_LATE)
 
 
-def status_warning(report: TaskProgress, deadline: date | None, period: Period) -> str | None:
+def status_warning(
+    report: TaskProgress | Reported, deadline: date | None, period: Period
+) -> str | None:
     """A stated status that the deadline contradicts, in words a clerk can act on."""
     status = report.status
     passed = deadline is not None and deadline <= period.end
@@ -80,7 +83,7 @@ class TaskState:
     agency: Agency
     duty: Duty
     deadline: date | None
-    report: TaskProgress | None
+    report: Reported | None
     period: Period
 
     @property
@@ -114,7 +117,7 @@ class TaskState:
 class PeriodState:
     period: Period
     states: list[TaskState]
-    reports: dict[str, Progress]
+    reports: dict[str, Received]
     assigned: list[Agency]
     task_keys: list[str] = field(default_factory=list)
 
@@ -172,7 +175,7 @@ def period_state(
     plan: Plan,
     registry: Registry,
     period: Period,
-    reports: dict[str, Progress],
+    reports: dict[str, Received],
     details: dict[str, AgencyDetails],
 ) -> PeriodState:
     assigned: list[Agency] = []

@@ -97,6 +97,7 @@ class Loaded:
     data: Any
     lines: dict[PathKey, int] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    raw: bytes = b""  # the file as it was read
 
     def line_of(self, path: PathKey) -> int | None:
         """The line of `path`, or of the nearest enclosing value that has one."""
@@ -114,6 +115,7 @@ class Loaded:
         """Let go of the data and the lines once checked, keeping the file's name."""
         self.data = None
         self.lines = {}
+        self.raw = b""
 
 
 class _TooBig(Exception):
@@ -469,15 +471,22 @@ def _fast_loader() -> Any:
 
 def load_yaml(path: Path, display: str) -> Loaded:
     """Parse one YAML file safely; raise DataError naming the file and line."""
+    try:
+        raw = read_file(path, MAX_YAML_BYTES)
+    except InputError as exc:
+        raise DataError([Problem(display, None, "", str(exc))]) from None
+    loaded = parse_yaml(raw, path, display)
+    loaded.raw = raw
+    return loaded
+
+
+def parse_yaml(raw: bytes, path: Path, display: str) -> Loaded:
+    """Parse the bytes of the file `path` safely, as load_yaml."""
     loaded = Loaded(path=path, display=display, data=None)
 
     def fail(message: str, line: int | None = None) -> DataError:
         return DataError([Problem(display, line, "", message)])
 
-    try:
-        raw = read_file(path, MAX_YAML_BYTES)
-    except InputError as exc:
-        raise fail(str(exc)) from None
     if b"\x00" in raw:
         raise fail("tệp không phải văn bản (có byte 0): có thể là tệp nhị phân đặt nhầm chỗ")
     try:

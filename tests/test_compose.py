@@ -18,7 +18,7 @@ from kehoach_docs.document import Block, Document, Item, LabelLine, NoteRef, Par
 from kehoach_docs.duties import duties_of
 from kehoach_docs.models.details import AgencyDetails
 from kehoach_docs.models.plan import Plan
-from kehoach_docs.models.progress import Progress
+from kehoach_docs.models.progress import Progress, received
 from kehoach_docs.models.registry import RegistryFile
 from kehoach_docs.outline import entries
 from kehoach_docs.periods import parse_period
@@ -227,7 +227,7 @@ def test_reports_leave_out_empty_parts_and_count_overdue_apart() -> None:
         ),
         "so-noi-vu": progress("so-noi-vu", {"nv-1": "Đã hoàn thành"}),
     }
-    state = period_state(base, reg, period, reports, {})
+    state = period_state(base, reg, period, {k: received(v) for k, v in reports.items()}, {})
     report = AgencyReportComposer(base, reg, state).compose(
         reg.agencies["so-tai-chinh"], reports["so-tai-chinh"], None
     )

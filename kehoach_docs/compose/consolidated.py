@@ -141,7 +141,7 @@ class ConsolidatedComposer(ReportParts):
             if report is None:
                 continue
             texts = [t for s in report.tasks.values() for t in (*s.difficulties, *s.proposals)]
-            texts += report.general.recommendations
+            texts += report.recommendations
             if texts:
                 paragraphs = [Paragraph(self.text(t), bullet="-") for t in texts]
                 out.append(self.item(len(out) + 1, agency.name, list(paragraphs)))

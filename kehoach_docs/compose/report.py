@@ -12,7 +12,7 @@ from ..document import Block, Column, Document, Inline, Item, Paragraph, Row, Ta
 from ..kinds import REPORT
 from ..models.details import AgencyDetails, archive_of, leadership_of, signer_of
 from ..models.plan import Plan
-from ..models.progress import NOT_REPORTED, Progress
+from ..models.progress import NOT_REPORTED, Progress, TaskProgress
 from ..models.registry import Agency, Signer
 from ..outline import format_number
 from ..periods import Period
@@ -121,7 +121,10 @@ class AgencyReportComposer(ReportParts):
         label = self.period.label
         general = report.general
         tasks: list[Block] = list(self.paragraphs(general.highlights))
-        tasks += [self.task(i, s) for i, s in enumerate(states, start=1)]
+        tasks += [
+            self.task(i, s, report.tasks.get(s.duty.entry.key))
+            for i, s in enumerate(states, start=1)
+        ]
         if states:
             tasks.append(self.table(states))
         opening = (
@@ -165,13 +168,13 @@ class AgencyReportComposer(ReportParts):
     def status_line(self, state: TaskState) -> str:
         return f"Tình trạng: {state.status or NOT_REPORTED}."
 
-    def task(self, index: int, state: TaskState) -> Item:
+    def task(self, index: int, state: TaskState, reported: TaskProgress | None) -> Item:
         role = state.duty.role_words
         title = f"{task_title(state, self.names)} ({state.duty.entry.cite}, {role})"
         blocks: list[Block] = [Paragraph(plain(self.status_line(state)))]
-        if state.report:
-            blocks += self.paragraphs(state.report.results)
-            blocks += [Paragraph(plain(f"{f.shown}."), bullet="-") for f in state.report.figures]
+        if reported:
+            blocks += self.paragraphs(reported.results)
+            blocks += [Paragraph(plain(f"{f.shown}."), bullet="-") for f in reported.figures]
         return self.item(index, title, blocks)
 
     def table(self, states: list[TaskState]) -> Item:
@@ -212,8 +215,7 @@ def compose_report(
     registry: Registry,
     state: PeriodState,
     agency: Agency,
+    report: Progress,
     details: AgencyDetails | None,
 ) -> Document:
-    return AgencyReportComposer(plan, registry, state).compose(
-        agency, state.reports[agency.id], details
-    )
+    return AgencyReportComposer(plan, registry, state).compose(agency, report, details)
