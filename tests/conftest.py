@@ -13,6 +13,14 @@ from kehoach_docs.cli import main
 REPO = Path(__file__).resolve().parent.parent
 # The seed plan (shared/seed/000_39d6dda251fd2e98.txt), kept here so tests need nothing outside.
 SEED = REPO / "tests" / "data" / "seed-kon-tum-2024.md"
+# Workspaces inside the tree with a period's reports (folder, period): the example and
+# three other provinces, between them plans and reports with one or two appendices.
+PERIOD_WORKSPACES = [
+    (".", "2024-H1"),
+    ("tests/data/workspaces/dak-lak-2024-cchc", "2024-H1"),
+    ("tests/data/workspaces/lam-dong-2025-cds", "2025-Q4"),
+    ("examples/quang-ngai-2025", "2026-H1"),
+]
 # The five statuses of the README, in its order: what reports count and tables show.
 STATUSES = [
     "Đã hoàn thành",

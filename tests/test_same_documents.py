@@ -24,18 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import PERIOD_WORKSPACES
 from lxml import etree
 
 REPO = Path(__file__).resolve().parent.parent
 REFERENCE = "00382437ca3d43534f940214eca6d461d9d0fef4"
 
-# (workspace inside the tree, period) for the example and two other provinces.
-WORKSPACES = [
-    (".", "2024-H1"),
-    ("tests/data/workspaces/dak-lak-2024-cchc", "2024-H1"),
-    ("tests/data/workspaces/lam-dong-2025-cds", "2025-Q4"),
-    ("examples/quang-ngai-2025", "2026-H1"),
-]
 
 # The only values of a file that depend on when it was made.
 _VOLATILE = [
@@ -190,7 +184,7 @@ def reference_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tree
 
 
-@pytest.mark.parametrize(("workspace", "period"), WORKSPACES)
+@pytest.mark.parametrize(("workspace", "period"), PERIOD_WORKSPACES)
 def test_every_part_of_every_file_is_as_before(
     workspace: str, period: str, reference_tree: Path, tmp_path: Path
 ) -> None:

@@ -14,7 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import PERIOD_WORKSPACES, REPO
 from lxml import etree
 
 from kehoach_docs import api
@@ -25,13 +25,6 @@ from kehoach_docs.render.sections import Sections
 from kehoach_docs.template_paths import find_template
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-WORKSPACES = [
-    (".", "2024-H1"),
-    ("tests/data/workspaces/dak-lak-2024-cchc", "2024-H1"),
-    ("tests/data/workspaces/lam-dong-2025-cds", "2025-Q4"),
-    ("examples/quang-ngai-2025", "2026-H1"),
-]
 
 
 def _documents(workspace: Path, period: str) -> list[tuple[str, str, Document]]:
@@ -56,7 +49,7 @@ def _body(data: bytes) -> bytes:
         return archive.read("word/document.xml")
 
 
-@pytest.mark.parametrize(("workspace", "period"), WORKSPACES)
+@pytest.mark.parametrize(("workspace", "period"), PERIOD_WORKSPACES)
 def test_every_document_finished_in_pieces_is_the_document_finished_whole(
     workspace: str, period: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
