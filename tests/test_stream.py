@@ -136,6 +136,18 @@ def _pieces_of(body: str, landscapes: list[bool] | None = None) -> bytes:
         ),
         # Two appendices asked for, none begun in the body: as Sections.split, nothing.
         (HEAD + _p("a") + "<w:sectPr/></w:body>", [True, False]),
+        # A rule right after a table cut into pieces: the paragraph above it, which decides
+        # its length, is in a piece before.
+        (
+            HEAD
+            + _p("a")
+            + '<w:tbl><w:tblGrid><w:gridCol w:w="9"/></w:tblGrid>'
+            + _rows(3)
+            + "</w:tbl>"
+            + RULE
+            + "</w:body>",
+            [],
+        ),
         # A comment: the cutting reads tags only.
         (HEAD + "<!-- <w:p> -->" + _p("a") + "</w:body>", []),
         # Text that is not XML.

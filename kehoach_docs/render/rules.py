@@ -55,6 +55,10 @@ def _style_of(paragraph: etree._Element) -> str | None:
     return el.get(w("val")) if el is not None else None
 
 
+def is_rule(paragraph: etree._Element) -> bool:
+    return _style_of(paragraph) == RULE_STYLE
+
+
 def _ratio(paragraph: etree._Element) -> float:
     text = "".join(t.text or "" for t in paragraph.iter(w("t"))).strip().rstrip("%")
     try:
@@ -77,7 +81,7 @@ def draw_rules(body: etree._Element, book: StyleBook, text_width: int) -> int:
         and p_pr_el.tag == p_pr
         and (paragraph := p_pr_el.getparent()) is not None
         and paragraph.tag == w("p")
-        and _style_of(paragraph) == RULE_STYLE
+        and is_rule(paragraph)
     ]
     for paragraph in found:
         ratio = _ratio(paragraph)

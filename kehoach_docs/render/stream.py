@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .grids import grid_columns, grids_to_fix, widest_row
-from .rules import RULE_STYLE
+from .rules import RULE_STYLE, is_rule
 from .sections import Sections, appendix_starts
 from .styles import w
 
@@ -159,6 +159,14 @@ class _Sections:
             raise Unstreamable
 
 
+def _rule_first(body: etree._Element) -> bool:
+    """Whether the first paragraph of a piece is a rule, whose length the paragraph above
+    it decides (the cutting never starts a piece with one; a piece that begins among a
+    table's rows may have one after the table)."""
+    paragraph = body.find(w("p"))
+    return paragraph is not None and is_rule(paragraph)
+
+
 def _final_section(text: str, head: str, end: int) -> etree._Element | None:
     """The body's closing sectPr, parsed as the whole tree would hold it."""
     pos = text.rfind("<w:sectPr", 0, end)
@@ -201,6 +209,8 @@ def body_in_pieces(
             root = etree.fromstring(xml.encode("utf-8"))
         except etree.XMLSyntaxError:
             raise Unstreamable from None
+        if not first and _rule_first(root):
+            raise Unstreamable  # (its paragraph above is in a piece before: a table's end)
         grids.check(root, piece)
         finish(root)
         stream.feed(root)
