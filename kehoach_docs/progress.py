@@ -20,7 +20,6 @@ from .models.progress import (
     STATUSES,
     Received,
     Reported,
-    TaskProgress,
 )
 from .models.registry import Agency
 from .outline import entries
@@ -59,9 +58,7 @@ def is_overdue(status: str, deadline: date | None, period: Period) -> bool:
     return deadline is not None and deadline <= period.end and status not in (DONE, DONE_LATE)
 
 
-def status_warning(
-    report: TaskProgress | Reported, deadline: date | None, period: Period
-) -> str | None:
+def status_warning(report: Reported, deadline: date | None, period: Period) -> str | None:
     """A stated status that the deadline contradicts, in words a clerk can act on."""
     status = report.status
     passed = deadline is not None and deadline <= period.end

@@ -224,7 +224,9 @@ class CompiledTemplate:
             )
         start = document.index("<w:body")
         end = document.rindex("</w:body>") + len("</w:body>")
-        self.prefix, self.suffix = document[:start], document[end:]
+        # (As UTF-8 once: every document is written around them.)
+        self.prefix = document[:start].encode("utf-8")
+        self.suffix = document[end:].encode("utf-8")
         root_tag = re.search(r"<w:document\b[^>]*>", document)
         self._root_ns = (
             set(re.findall(r'xmlns:\w+="[^"]*"', root_tag.group(0))) if root_tag else set()
@@ -300,6 +302,7 @@ class CompiledTemplate:
 
     def _body_xml(self, doc: Document, tree: etree._Element) -> bytes:
         """The rendered body finished as one tree, as UTF-8."""
+        self._tpl.docx_ids_index = 1000
         self._finish(tree)
         self.sections.split(tree, [a.landscape for a in doc.appendices])
         body = etree.tostring(tree, encoding="utf-8", xml_declaration=False)
@@ -307,9 +310,11 @@ class CompiledTemplate:
         return self._start_tag(body[:head_end]) + body[head_end:]
 
     def _document(self, text: str, landscapes: list[bool]) -> Iterator[bytes]:
-        yield self.prefix.encode("utf-8")
+        """The whole document part, its body finished in pieces."""
+        self._tpl.docx_ids_index = 1000
+        yield self.prefix
         yield from body_in_pieces(text, self._finish, self.sections, landscapes, self._start_tag)
-        yield self.suffix.encode("utf-8")
+        yield self.suffix
 
     def render(self, doc: Document) -> bytes:
         context = context_of(doc, self.sections.text_width, self.sections.landscape_width).as_dict()
@@ -323,15 +328,11 @@ class CompiledTemplate:
         # pieces (see stream.py), as one tree only where that cannot be done the same way.
         del context
         landscapes = [a.landscape for a in doc.appendices]
-        self._tpl.docx_ids_index = 1000
         try:
             document = deflate(_BODY, self._document(text, landscapes))
         except Unstreamable:
-            self._tpl.docx_ids_index = 1000
             body = self._body_xml(doc, self._body_tree(text))
-            document = deflate(
-                _BODY, [self.prefix.encode("utf-8"), body, self.suffix.encode("utf-8")]
-            )
+            document = deflate(_BODY, [self.prefix, body, self.suffix])
         del text
         if doc.footnotes:
             add_footnotes(parts, list(enumerate(doc.footnotes, start=1)))
