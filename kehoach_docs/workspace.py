@@ -5,10 +5,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -28,6 +28,8 @@ DETAILS_DIR = "don-vi"
 PROGRESS_DIR = "tien-do"
 TEMPLATES_DIR = "templates"
 OUTPUT_DIR = "output"
+
+R = TypeVar("R")
 
 
 @dataclass
@@ -50,6 +52,7 @@ class LoadedProgress:
     (Project.report). 10,000 whole models took eight times the memory."""
 
     source: Loaded
+    agency: str  # as the file says (checked against its name)
     received: Received
     period: str  # as the file says (checked against its folder)
     numbered: bool  # it has its own number or date
@@ -175,39 +178,60 @@ def yaml_files(root: Path) -> list[Path]:
 
 
 def _read(
-    root: Path, paths: list[Path], problems: list[Problem], files: list[Loaded]
-) -> Iterator[Loaded]:
-    """Parse each file; a file that does not parse adds its problems and is skipped."""
-    for outcome in _parsed(root, paths):
-        if isinstance(outcome, Loaded):
-            files.append(outcome)
-            yield outcome
-        else:
+    root: Path,
+    paths: list[Path],
+    problems: list[Problem],
+    files: list[Loaded] | None,
+    step: Callable[[Loaded], R],
+) -> Iterator[tuple[Loaded, R]]:
+    """Each file parsed and given to `step` as it comes, with what `step` made of it; a
+    file that does not parse adds its problems and is skipped. `files` (if any) keeps
+    every file parsed."""
+    for outcome in _stepped(root, paths, step):
+        if isinstance(outcome, list):
             problems.extend(outcome)
+        else:
+            if files is not None:
+                files.append(outcome[0])
+            yield outcome
 
 
-# From this many files on (a period's reports), half are parsed in a forked copy.
+# From this many files on (a period's reports), half are read in a forked copy.
 MANY_FILES = 200
 
 
-def _parsed(root: Path, paths: list[Path]) -> list[Loaded | list[Problem]]:
-    """Each file parsed, or its problems, in order. Many files are parsed half here and
-    half beside (see beside.py): a 10,000-agency consolidation a tenth faster on two
-    cores (farm-bench, A/B); at 1,000 agencies no difference could be measured."""
+def _stepped(
+    root: Path, paths: list[Path], step: Callable[[Loaded], R]
+) -> Iterator[tuple[Loaded, R] | list[Problem]]:
+    """Each file parsed and stepped (or its problems), in order, one file at a time: of
+    a file, only what `step` keeps outlives the next (10,000 reports parsed first and
+    checked after held all their data at once: 150 MB). Many files are read half here
+    and half beside (see beside.py), where `step` runs too, so that only what it keeps
+    comes back."""
     from .beside import beside, forks
 
     if len(paths) < MANY_FILES or not forks():
-        return [_parse_one(root, path) for path in paths]
+        for path in paths:
+            yield _step_one(root, path, step)
+        return
     import pickle
 
     half = len(paths) // 2
     rest = paths[half:]
     with beside(
-        lambda: pickle.dumps([_parse_one(root, p) for p in rest], pickle.HIGHEST_PROTOCOL)
+        lambda: pickle.dumps([_step_one(root, p, step) for p in rest], pickle.HIGHEST_PROTOCOL)
     ) as theirs:
-        mine = [_parse_one(root, path) for path in paths[:half]]
-        done: list[Loaded | list[Problem]] = pickle.loads(theirs())
-    return mine + done
+        for path in paths[:half]:
+            yield _step_one(root, path, step)
+        done: list[tuple[Loaded, R] | list[Problem]] = pickle.loads(theirs())
+    yield from done
+
+
+def _step_one(
+    root: Path, path: Path, step: Callable[[Loaded], R]
+) -> tuple[Loaded, R] | list[Problem]:
+    outcome = _parse_one(root, path)
+    return outcome if isinstance(outcome, list) else (outcome, step(outcome))
 
 
 def _parse_one(root: Path, path: Path) -> Loaded | list[Problem]:
@@ -306,7 +330,7 @@ def _open(root: Path, keep: bool) -> tuple[Project, list[Problem]]:
     registry_files: list[Loaded] = []
     plan_files: list[Loaded] = []
 
-    for loaded in _read(root, yaml_files(root), problems, files):
+    for loaded, _ in _read(root, yaml_files(root), problems, files, _as_read):
         warnings.extend(loaded.warnings)
         data = loaded.data
         if not isinstance(data, dict):
@@ -390,6 +414,7 @@ def _load_progress(
     """The reports of `agencies` (None: all) for `period` (None: every period)."""
     problems: list[Problem] = []
     out: dict[str, dict[str, LoadedProgress]] = {}
+    files = project.files if project.keep else None
     base = progress_dir(project.root, plan_id)
     folders = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
     for folder in folders:
@@ -397,19 +422,54 @@ def _load_progress(
             continue
         period_files = out.setdefault(folder.name, {})
         paths = [p for p in _yaml_in(folder) if _wanted(project, p, agencies)]
-        for loaded in _read(project.root, paths, problems, project.files):
-            model, found = _validate(loaded, ProgressFile)
+        step = _progress_step(project.keep)
+        for _, (entry, found) in _read(project.root, paths, problems, files, step):
             problems.extend(found)
-            if isinstance(model, ProgressFile):
-                report = model.progress
-                numbered = bool(report.number or report.date)
-                period_files[report.agency] = LoadedProgress(
-                    loaded, received(report), report.period, numbered, loaded.raw
-                )
-                if not project.keep:
-                    # Checked by its model: only its lines are read again (to say where).
-                    loaded.data = None
+            if entry is not None:
+                period_files[entry.agency] = entry
     return problems, out
+
+
+def _progress_step(keep: bool) -> Callable[[Loaded], tuple[LoadedProgress | None, list[Problem]]]:
+    """A report's model made and what is held of it: with `keep` (`validate`), the file
+    as read too."""
+
+    def step(loaded: Loaded) -> tuple[LoadedProgress | None, list[Problem]]:
+        model, found = _validate(loaded, ProgressFile)
+        if not isinstance(model, ProgressFile):
+            return None, found
+        report = model.progress
+        numbered = bool(report.number or report.date)
+        entry = LoadedProgress(
+            loaded, report.agency, received(report), report.period, numbered, loaded.raw
+        )
+        if not keep:
+            # Checked by its model: only its lines are read again (to say where).
+            loaded.data = None
+            loaded.forget_lines()
+        return entry, found
+
+    return step
+
+
+def _details_step(keep: bool) -> Callable[[Loaded], tuple[AgencyDetails | None, list[Problem]]]:
+    """An agency's data for its sub-plan as its model; its lines found again if asked
+    for (see _progress_step)."""
+
+    def step(loaded: Loaded) -> tuple[AgencyDetails | None, list[Problem]]:
+        model, found = _validate(loaded, AgencyDetailsFile)
+        if not isinstance(model, AgencyDetailsFile):
+            return None, found
+        if not keep:
+            loaded.data = None
+            loaded.forget_lines()
+        return model.details, found
+
+    return step
+
+
+def _as_read(loaded: Loaded) -> None:
+    """The step of files whose data is read as it is (the registry, the plans)."""
 
 
 def _check_progress(
@@ -483,20 +543,20 @@ def _load_details(
     out: dict[str, LoadedDetails] = {}
     folder = details_dir(project.root, plan_id)
     paths = [p for p in _yaml_in(folder) if _wanted(project, p, agencies)]
-    for loaded in _read(project.root, paths, problems, project.files):
-        path = loaded.path
-        model, found = _validate(loaded, AgencyDetailsFile)
+    files = project.files if project.keep else None
+    step = _details_step(project.keep)
+    for loaded, (model, found) in _read(project.root, paths, problems, files, step):
         problems.extend(found)
-        if isinstance(model, AgencyDetailsFile):
-            agency = model.details.agency
-            if agency != path.stem:
+        if model is not None:
+            agency = model.agency
+            if agency != loaded.path.stem:
                 problems.append(
                     loaded.problem(
                         ("ke_hoach_don_vi", "co_quan"),
-                        f"tệp {path.name} phải mang tên mã cơ quan: “{agency}.yaml”",
+                        f"tệp {loaded.path.name} phải mang tên mã cơ quan: “{agency}.yaml”",
                     )
                 )
-            out[agency] = LoadedDetails(model.details, loaded)
+            out[agency] = LoadedDetails(model, loaded)
     return problems, out
 
 

@@ -98,15 +98,26 @@ class Loaded:
     lines: dict[PathKey, int] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     raw: bytes = b""  # the file as it was read
+    # The lines were let go (forget_lines): found again from `raw` when asked for.
+    forgotten: bool = False
 
     def line_of(self, path: PathKey) -> int | None:
         """The line of `path`, or of the nearest enclosing value that has one."""
+        lines = _lines_again(self) if self.forgotten else self.lines
         probe = tuple(path)
         while probe:
-            if probe in self.lines:
-                return self.lines[probe]
+            if probe in lines:
+                return lines[probe]
             probe = probe[:-1]
-        return self.lines.get((), 1)
+        return lines.get((), 1)
+
+    def forget_lines(self) -> None:
+        """Let go of the lines of a file whose model is made: a report's table of lines
+        took more memory than what is kept of the report (10,000 reports), and is needed
+        only where a check finds something to say, which is rare."""
+        if self.raw:
+            self.lines = {}
+            self.forgotten = True
 
     def problem(self, path: PathKey, message: str, warning: bool = False) -> Problem:
         return Problem(self.display, self.line_of(path), field_name(path), message, warning)
@@ -116,6 +127,21 @@ class Loaded:
         self.data = None
         self.lines = {}
         self.raw = b""
+        self.forgotten = False
+
+
+# The lines of the last file whose lines were found again: its checks usually ask for
+# several, one after another.
+_AGAIN: list[tuple[Loaded, dict[PathKey, int]]] = []
+
+
+def _lines_again(loaded: Loaded) -> dict[PathKey, int]:
+    """The lines of a file that forgot them, from the same bytes parsed the same way."""
+    if _AGAIN and _AGAIN[0][0] is loaded:
+        return _AGAIN[0][1]
+    lines = parse_yaml(loaded.raw, loaded.path, loaded.display).lines
+    _AGAIN[:] = [(loaded, lines)]
+    return lines
 
 
 class _TooBig(Exception):

@@ -1,0 +1,87 @@
+"""A period with many reports: each is read, checked by its model and kept small one at a
+time, half of them in a forked copy where the system forks; what is said of a report
+names its file and line wherever it was read (the lines are found again from the bytes
+that were checked)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from docx import Document
+from synthetic import PERIOD, write_synthetic_workspace
+
+from kehoach_docs import beside, workspace
+
+Run = Callable[..., Result]
+
+AGENCIES = 240  # 216 reports: more than workspace.MANY_FILES
+FOLDER = f"plans/kh-thu/tien-do/{PERIOD}"
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def many(tmp_path: Path) -> Path:
+    root = write_synthetic_workspace(tmp_path / "ws", AGENCIES, reports=True)
+    reports = sorted((root / FOLDER).glob("*.yaml"))
+    assert len(reports) >= workspace.MANY_FILES
+    return root
+
+
+@pytest.fixture(params=["forked", "here"])
+def where(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "here":
+        monkeypatch.setattr(beside, "forks", lambda: False)
+    return str(request.param)
+
+
+def test_a_task_no_one_gave_is_named_with_its_line_in_either_half(
+    run: Run, many: Path, where: str
+) -> None:
+    # so-thu-231 sorts into the first half (read here), so-thu-5 into the second.
+    _replace(many / FOLDER / "so-thu-231.yaml", "    nv-2:\n", "    nv-8:\n")
+    _replace(many / FOLDER / "so-thu-5.yaml", "    nv-1:\n", "    nv-9:\n")
+    result = run("-w", str(many), "consolidate", "-p", PERIOD, "-o", str(many / "out"))
+    assert result.exit_code == 1
+    assert f"{FOLDER}/so-thu-231.yaml:11: bao_cao_tien_do.nhiem_vu.nv-8: nhiệm vụ “nv-8” " \
+        "không giao cho cơ quan này" in result.stderr  # fmt: skip
+    assert f"{FOLDER}/so-thu-5.yaml:7: bao_cao_tien_do.nhiem_vu.nv-9: nhiệm vụ “nv-9” " \
+        "không giao cho cơ quan này" in result.stderr  # fmt: skip
+    assert "Có 2 lỗi; chưa ghi tệp nào." in result.stderr
+    assert not (many / "out").exists()
+
+
+def test_a_key_the_form_does_not_have_is_named_with_its_line_in_either_half(
+    run: Run, many: Path, where: str
+) -> None:
+    _replace(many / FOLDER / "so-thu-230.yaml", "  so: 230\n", "  so_hieu: 230\n")
+    _replace(many / FOLDER / "so-thu-6.yaml", "  ngay: 2026-06-18\n", "  ngay: 2026-13-18\n")
+    result = run("-w", str(many), "consolidate", "-p", PERIOD, "-o", str(many / "out"))
+    assert result.exit_code == 1
+    assert f"{FOLDER}/so-thu-230.yaml:4: bao_cao_tien_do.so_hieu: khóa “so_hieu”" in result.stderr
+    assert f"{FOLDER}/so-thu-6.yaml:5: bao_cao_tien_do.ngay:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_every_report_is_counted_in_the_consolidated_report(
+    run: Run, many: Path, where: str
+) -> None:
+    out = many / "out"
+    result = run("-w", str(many), "consolidate", "-p", PERIOD, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    [docx] = out.glob("*.docx")
+    document = Document(str(docx))
+    text = "\n".join(p.text for p in document.paragraphs)
+    # 240 agencies, of which every tenth (3, 13, …) has not reported.
+    assert "có 216/240 cơ quan, đơn vị, địa phương gửi báo cáo" in text
+    rows = [r for t in document.tables for r in t.rows]
+    names = {c.text for r in rows for c in r.cells}
+    # An agency read here, one read beside, and one that has not reported.
+    assert {"Sở Thử nghiệm số 231", "Sở Thử nghiệm số 5", "Sở Thử nghiệm số 3"} <= names
