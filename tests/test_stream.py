@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -114,14 +115,46 @@ def test_pieces_are_cut_before_paragraphs_and_rows_never_before_a_rule(
     assert [p.open_table for p in pieces] == [False, True, True, True, False, False]
 
 
+def test_a_line_end_before_a_paragraph_goes_into_the_piece_of_that_paragraph(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # (The clean-up that removes it is done piece by piece: it must see "\n<w:p".)
+    monkeypatch.setattr(stream, "PIECE", 1)
+    inner = "\n" + _p("a") + "\n" + _p("b") + "\n" + _p("c")
+    text = HEAD + inner + "</w:body>"
+    pieces = list(stream._pieces(text, len(HEAD), len(text) - len("</w:body>")))
+    assert [p.text for p in pieces] == ["\n" + _p("a"), "\n" + _p("b"), "\n" + _p("c")]
+
+
+def test_the_text_clean_ups_done_piece_by_piece_are_those_done_on_the_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    template = CompiledTemplate(find_template(REPO, "bao-cao.docx"))
+    run = '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>'
+    empty = '<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve"></w:t></w:r>'
+    paragraphs = [
+        f'<w:p><w:pPr><w:jc w:val="both"/></w:pPr>{run.format(text)}{empty}</w:p>'
+        for text in ["một\thai", "dòng\nmới", "đoạn\amới", "trang\fmới", "thường"]
+    ]
+    raw = HEAD + "".join("\n" + p for p in paragraphs * 3) + "</w:body>"
+    cleaned = template._clean(raw)
+    assert "\t" not in cleaned and "<w:tab/>" in cleaned and 'w:type="page"' in cleaned
+    monkeypatch.setattr(stream, "PIECE", 1)
+    in_pieces = _pieces_of(raw, clean=template._clean)
+    monkeypatch.setattr(stream, "PIECE", 1 << 30)
+    assert in_pieces == _pieces_of(cleaned)
+
+
 def _finish(tree: etree._Element) -> None:
     pass
 
 
-def _pieces_of(body: str, landscapes: list[bool] | None = None) -> bytes:
+def _pieces_of(
+    body: str, landscapes: list[bool] | None = None, clean: Callable[[str], str] = str
+) -> bytes:
     sections = Sections(etree.fromstring(f'<w:document xmlns:w="{W}">{HEAD}</w:body></w:document>'))
     return b"".join(
-        stream.body_in_pieces(body, _finish, sections, landscapes or [], lambda tag: tag)
+        stream.body_in_pieces(body, _finish, sections, landscapes or [], lambda tag: tag, clean)
     )
 
 

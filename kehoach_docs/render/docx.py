@@ -242,19 +242,23 @@ class CompiledTemplate:
         self._packed = {name: deflate(name, data) for name, data in self.parts.items()}
 
     def _render_part(self, part: str, context: dict[str, Any]) -> str:
-        xml = self._render_text(part, context)
+        xml = self._clean(self._render_text(part, context))
         self._parsed(xml)
         return xml
 
     def _render_text(self, part: str, context: dict[str, Any]) -> str:
-        """A part rendered, with docxtpl's clean-ups of the text."""
+        """A part rendered, as Jinja gives it (see _clean)."""
         try:
-            xml = self.env.render(self.jinja[part], context)
+            return self.env.render(self.jinja[part], context)
         except _RENDER_FAULTS as exc:
             raise _template_error(self.name, exc, self.sources[part]) from None
+
+    def _clean(self, xml: str) -> str:
+        """docxtpl's clean-ups of a rendered text. Each reads within one paragraph, or the
+        line end just before one, so that the body is cleaned piece by piece (stream.py)
+        and a 10,000-agency report's text is never copied whole."""
         # The line ends put before each paragraph (see _load) go (two plain replaces cost
         # less than a regular expression with a group, called for every paragraph).
-        # (One statement each: a large report's text is tens of MB, held once, not twice.)
         xml = xml.replace("\n<w:p ", "<w:p ")
         xml = xml.replace("\n<w:p>", "<w:p>")
         # docxtpl leaves an empty run where a `{{r …}}` tag stood: drop it.
@@ -313,7 +317,9 @@ class CompiledTemplate:
         """The whole document part, its body finished in pieces."""
         self._tpl.docx_ids_index = 1000
         yield self.prefix
-        yield from body_in_pieces(text, self._finish, self.sections, landscapes, self._start_tag)
+        yield from body_in_pieces(
+            text, self._finish, self.sections, landscapes, self._start_tag, self._clean
+        )
         yield self.suffix
 
     def render(self, doc: Document) -> bytes:
@@ -331,7 +337,7 @@ class CompiledTemplate:
         try:
             document = deflate(_BODY, self._document(text, landscapes))
         except Unstreamable:
-            body = self._body_xml(doc, self._body_tree(text))
+            body = self._body_xml(doc, self._body_tree(self._clean(text)))
             document = deflate(_BODY, [self.prefix, body, self.suffix])
         del text
         if doc.footnotes:

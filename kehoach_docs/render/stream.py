@@ -77,14 +77,16 @@ def _pieces(text: str, start: int, end: int) -> Iterator[_Piece]:
         in_table = depth == 1 and table >= 0 and tag == "tr"
         if in_table and not head:
             head = text[table:pos]
-        if pos - cut >= PIECE and (
+        # A line end just before a paragraph goes with it (it is cleaned away with it).
+        at = pos - 1 if tag == "p" and text[pos - 1] == "\n" else pos
+        if at - cut >= PIECE and (
             in_table
             or (depth == 0 and tag == "p" and RULE_STYLE not in text[pos : pos + _RULE_NEAR])
         ):
-            piece.text, piece.open_table = text[cut:pos], in_table
+            piece.text, piece.open_table = text[cut:at], in_table
             yield piece
             piece = _Piece("", head if in_table else "")
-            cut = pos
+            cut = at
         if text[close - 1] != "/":
             if depth == 0 and tag == "tbl":
                 table = pos
@@ -167,13 +169,15 @@ def _rule_first(body: etree._Element) -> bool:
     return paragraph is not None and is_rule(paragraph)
 
 
-def _final_section(text: str, head: str, end: int) -> etree._Element | None:
+def _final_section(
+    text: str, head: str, end: int, clean: Callable[[str], str]
+) -> etree._Element | None:
     """The body's closing sectPr, parsed as the whole tree would hold it."""
     pos = text.rfind("<w:sectPr", 0, end)
     if pos < 0:
         return None
     try:
-        root = etree.fromstring((head + text[pos:end] + _END).encode("utf-8"))
+        root = etree.fromstring((head + clean(text[pos:end]) + _END).encode("utf-8"))
     except etree.XMLSyntaxError:
         raise Unstreamable from None
     if len(root) != 1 or root[0].tag != w("sectPr") or root.text or root[0].tail:
@@ -187,25 +191,27 @@ def body_in_pieces(
     sections: Sections,
     landscapes: list[bool],
     start_tag: Callable[[bytes], bytes],
+    clean: Callable[[str], str] = str,
 ) -> Iterator[bytes]:
     """The rendered body `text` (`<w:body …>…</w:body>`) finished and serialised in
-    pieces, as UTF-8. `finish` does to each piece what needs no neighbour (drawing ids,
-    rules, symbols; none of them touches what the sections change); `start_tag` makes the
-    serialised start tag of the body what the document wants."""
+    pieces, as UTF-8. `clean` is done to each piece's text first (text clean-ups that
+    read within a paragraph); `finish` does to each piece what needs no neighbour
+    (drawing ids, rules, symbols; none of them touches what the sections change);
+    `start_tag` makes the serialised start tag of the body what the document wants."""
     if "<!" in text or "<?" in text or not text.endswith(_END):
         raise Unstreamable  # (comments, CDATA: the cutting reads tags only)
     open_end = text.find(">") + 1
     if open_end <= 0 or text[open_end - 2] == "/":
         raise Unstreamable
     head, end = text[:open_end], len(text) - len(_END)
-    final = _final_section(text, head, end) if landscapes else None
+    final = _final_section(text, head, end, clean) if landscapes else None
     stream = _Sections(sections, landscapes, final)
     grids = _Grids()
     first = True
     for piece in _pieces(text, open_end, end):
         after = "</w:tbl>" if piece.open_table else ""
         try:
-            xml = head + piece.table + piece.text + after + _END
+            xml = head + clean(piece.table) + clean(piece.text) + after + _END
             root = etree.fromstring(xml.encode("utf-8"))
         except etree.XMLSyntaxError:
             raise Unstreamable from None
