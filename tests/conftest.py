@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +11,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from kehoach_docs.cli import main
+
+# The templates the tests prepare are kept in a folder of the session's, not the user's
+# (render/prepared.py); the tests of that folder choose their own.
+os.environ["KEHOACH_CACHE_DIR"] = tempfile.mkdtemp(prefix="kehoach-test-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 # The seed plan (shared/seed/000_39d6dda251fd2e98.txt), kept here so tests need nothing outside.

@@ -17,7 +17,8 @@ import zipfile
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from types import CodeType
+from typing import TYPE_CHECKING, Any, cast
 
 from jinja2 import (
     StrictUndefined,
@@ -34,6 +35,7 @@ from ..errors import RenderError
 from ..limits import MAX_TEMPLATE_XML_PART, InputError, read_package
 from ..translations import jinja_syntax
 from ..vn import nfc, shorten, strip_xml_forbidden
+from . import prepared
 from .context import NAMES, VIEWS, context_of
 from .footnotes import add_footnotes
 from .grids import grids_to_fix
@@ -45,6 +47,9 @@ from .sandbox import LimitedSandbox, RenderLimit, TemplateShape
 from .sections import Sections
 from .stream import Unstreamable, body_in_pieces
 from .styles import StyleBook
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
 
 _EMPTY_RUN = re.compile(
     r"<w:r>(?:<w:rPr>(?:(?!</w:r>).)*?</w:rPr>)?"
@@ -58,6 +63,10 @@ _PART_TYPES = {
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes",
 }
+_DRAWINGS = etree.XPath(
+    "//wp:docPr",
+    namespaces={"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"},
+)
 _TEMPLATE_ESCAPES = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
 _NO_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'")
 _UNDEFINED = re.compile(r"'([^']+)' is undefined")
@@ -167,6 +176,16 @@ def _parts_with_tags(parts: dict[str, bytes]) -> list[str]:
     return found
 
 
+def _check_names(template: str, names: frozenset[str]) -> None:
+    unknown = sorted(names - NAMES)
+    if unknown:
+        raise RenderError(
+            f"mẫu {template}: thẻ dùng tên không có trong dữ liệu: "
+            + ", ".join(f"“{n}”" for n in unknown)
+            + f" (các tên dùng được: {', '.join(sorted(NAMES))})"
+        )
+
+
 class CompiledTemplate:
     """A .docx template prepared once, rendered many times."""
 
@@ -181,10 +200,8 @@ class CompiledTemplate:
             raise _template_error(self.name, exc) from None
 
     def _load(self, path: Path) -> None:
-        from docxtpl import DocxTemplate
-
         # Read once, its parts' unpacked sizes checked before any XML is parsed.
-        data = read_package(path, ".docx", MAX_TEMPLATE_XML_PART).getvalue()
+        data = self._data = read_package(path, ".docx", MAX_TEMPLATE_XML_PART).getvalue()
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 self.order = [info.filename for info in archive.infolist()]
@@ -192,36 +209,24 @@ class CompiledTemplate:
             document = self.parts["word/document.xml"].decode("utf-8")
             if "<w:body" not in document:
                 raise RenderError(f"mẫu {self.name}: không có phần thân văn bản (w:body)")
-            self._tpl = DocxTemplate(io.BytesIO(data))
-            self._tpl.render_init()
         except (OSError, zipfile.BadZipFile) as exc:
             raise RenderError(f"mẫu {self.name} không phải tệp .docx đọc được ({exc})") from None
+        self._docxtpl: DocxTemplate | None = None
+        self._drawing_id = 1000
         env = self.env = jinja_env()
-        self.jinja: dict[str, Template] = {}
+        key = prepared.key_of(data)
+        done = prepared.read(key)
+        fresh = done is None
+        if done is None:
+            done = self._prepare()
+        _check_names(self.name, done.names)
+        if fresh:
+            prepared.write(key, done)  # (only a template that can be used)
         # Kept to name the paragraph of a failing tag.
-        self.sources: dict[str, str] = {}
-        names: set[str] = set()
-        sources = {"word/document.xml": self._tpl.get_xml()}
-        sources |= {n: self.parts[n].decode("utf-8") for n in _parts_with_tags(self.parts)}
-        for part, xml in sources.items():
-            source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._tpl.patch_xml(xml))
-            # docxtpl's escapes for a literal "{{" become Jinja string literals here, so
-            # that no replacement after rendering can touch the data's own text.
-            for escaped, literal in _TEMPLATE_ESCAPES.items():
-                source = source.replace(escaped, f"{{{{ {literal!r} }}}}")
-            self.sources[part] = source
-            try:
-                self.jinja[part], found = env.prepare(source)
-            except (TemplateShape, TemplateError) as exc:
-                raise _template_error(self.name, exc, source) from None
-            names |= found
-        unknown = sorted(names - NAMES)
-        if unknown:
-            raise RenderError(
-                f"mẫu {self.name}: thẻ dùng tên không có trong dữ liệu: "
-                + ", ".join(f"“{n}”" for n in unknown)
-                + f" (các tên dùng được: {', '.join(sorted(NAMES))})"
-            )
+        self.sources = done.sources
+        self.jinja: dict[str, Template] = {
+            part: env.template(code) for part, code in done.codes.items()
+        }
         start = document.index("<w:body")
         end = document.rindex("</w:body>") + len("</w:body>")
         # (As UTF-8 once: every document is written around them.)
@@ -240,6 +245,45 @@ class CompiledTemplate:
             if fixed in self.parts:
                 self.parts[fixed] = make(self.parts[fixed])
         self._packed = {name: deflate(name, data) for name, data in self.parts.items()}
+
+    def _docx(self) -> DocxTemplate:
+        """docxtpl's own object for this template, made when first needed: preparing the
+        template, mending tables, Listing characters (a prepared template read back from
+        the cache needs none of it for most documents)."""
+        if self._docxtpl is None:
+            from docxtpl import DocxTemplate
+
+            try:
+                tpl = DocxTemplate(io.BytesIO(self._data))
+                tpl.render_init()
+            except (OSError, zipfile.BadZipFile) as exc:
+                raise RenderError(
+                    f"mẫu {self.name} không phải tệp .docx đọc được ({exc})"
+                ) from None
+            self._docxtpl = tpl
+        return self._docxtpl
+
+    def _prepare(self) -> prepared.Prepared:
+        """Each part that holds tags cleaned by docxtpl and compiled by Jinja."""
+        tpl = self._docx()
+        sources: dict[str, str] = {}
+        codes: dict[str, CodeType] = {}
+        names: set[str] = set()
+        xml = {"word/document.xml": tpl.get_xml()}
+        xml |= {n: self.parts[n].decode("utf-8") for n in _parts_with_tags(self.parts)}
+        for part, text in xml.items():
+            source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(text))
+            # docxtpl's escapes for a literal "{{" become Jinja string literals here, so
+            # that no replacement after rendering can touch the data's own text.
+            for escaped, literal in _TEMPLATE_ESCAPES.items():
+                source = source.replace(escaped, f"{{{{ {literal!r} }}}}")
+            sources[part] = source
+            try:
+                codes[part], found = self.env.prepare(source)
+            except (TemplateShape, TemplateError) as exc:
+                raise _template_error(self.name, exc, source) from None
+            names |= found
+        return prepared.Prepared(sources, codes, frozenset(names))
 
     def _render_part(self, part: str, context: dict[str, Any]) -> str:
         xml = self._clean(self._render_text(part, context))
@@ -265,7 +309,7 @@ class CompiledTemplate:
         xml = _EMPTY_RUN.sub("", xml)
         if any(c in xml for c in "\t\n\a\f"):
             # docxtpl's Listing characters; its full pass is costly, so only when needed.
-            xml = self._tpl.resolve_listing(xml)
+            xml = self._docx().resolve_listing(xml)
         return xml
 
     def _parsed(self, xml: str) -> etree._Element:
@@ -288,13 +332,17 @@ class CompiledTemplate:
         if grids_to_fix(tree):
             # A template's `{%tc %}` loop made a table's cells and grid disagree: docxtpl
             # mends the grid (on its own parse of the text).
-            tree = self._tpl.fix_tables(xml)
+            tree = self._docx().fix_tables(xml)
         return tree
 
     def _finish(self, tree: etree._Element) -> None:
         """What docxtpl cannot do and needs nothing beyond `tree`: drawing ids counted on
         from the tree before, sized rules, whole symbols."""
-        self._tpl.fix_docpr_ids(tree)
+        # docxtpl's fix_docpr_ids (its object is not made for every template, see _docx):
+        # every drawing numbered on from 1000, in order, so that no two share an id.
+        for drawing in cast(list[etree._Element], _DRAWINGS(tree)):
+            self._drawing_id += 1
+            drawing.set("id", str(self._drawing_id))
         draw_rules(tree, self.book, self.sections.text_width)
         keep_symbols_whole(tree)
 
@@ -306,7 +354,7 @@ class CompiledTemplate:
 
     def _body_xml(self, doc: Document, tree: etree._Element) -> bytes:
         """The rendered body finished as one tree, as UTF-8."""
-        self._tpl.docx_ids_index = 1000
+        self._drawing_id = 1000
         self._finish(tree)
         self.sections.split(tree, [a.landscape for a in doc.appendices])
         body = etree.tostring(tree, encoding="utf-8", xml_declaration=False)
@@ -315,7 +363,7 @@ class CompiledTemplate:
 
     def _document(self, text: str, landscapes: list[bool]) -> Iterator[bytes]:
         """The whole document part, its body finished in pieces."""
-        self._tpl.docx_ids_index = 1000
+        self._drawing_id = 1000
         yield self.prefix
         yield from body_in_pieces(
             text, self._finish, self.sections, landscapes, self._start_tag, self._clean

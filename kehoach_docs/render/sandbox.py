@@ -12,6 +12,7 @@ import functools
 import math
 import time
 from collections.abc import Callable, Iterable, Iterator
+from types import CodeType
 from typing import Any
 
 from jinja2 import Template, nodes
@@ -140,8 +141,9 @@ class LimitedSandbox(SandboxedEnvironment):
 
     # -- preparing and rendering -------------------------------------------------------
 
-    def prepare(self, source: str) -> tuple[Template, set[str]]:
-        """Compile a template once, every loop bounded; return it and the names it reads."""
+    def prepare(self, source: str) -> tuple[CodeType, set[str]]:
+        """Compile a template once, every loop bounded; return its code (see `template`)
+        and the names it reads."""
         from jinja2 import meta
 
         tree = self.parse(source)
@@ -150,7 +152,11 @@ class LimitedSandbox(SandboxedEnvironment):
         names = meta.find_undeclared_variables(tree)
         for loop in tree.find_all(nodes.For):
             loop.iter = nodes.Call(nodes.Name(_LOOP, "load"), [loop.iter], [], None, None)
-        return self.from_string(tree), names
+        return self.compile(tree), names
+
+    def template(self, code: CodeType) -> Template:
+        """The template of code `prepare` made (as Jinja's from_string makes it)."""
+        return self.template_class.from_code(self, code, self.make_globals(None), None)
 
     def render(self, template: Template, context: dict[str, Any]) -> str:
         """The template's output, stopped at the time and size limits."""
