@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Id, Model, OptionalDate, Text, TextList
+from .base import Id, Model, OptionalDate, Text, TextList, new_list
 from .plan import Archive, Item, Timeframe
 from .registry import Agency, Signer
 
@@ -55,7 +55,7 @@ class TaskDetails(Model):
         None, alias="don_vi", description="Phòng, đơn vị chủ trì (mã ở don_vi_truc_thuoc, hoặc tên)"
     )
     support: TextList = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="phoi_hop",
         description="Các phòng, đơn vị phối hợp (mã ở don_vi_truc_thuoc, hoặc tên)",
     )
@@ -63,7 +63,7 @@ class TaskDetails(Model):
         None, alias="thoi_gian", description="Thời gian: chữ in ra, hoặc {ghi, han}"
     )
     actions: list[Action] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="viec",
         description="Các việc cụ thể: [{noi_dung, don_vi, phoi_hop, thoi_gian, san_pham}]",
     )
@@ -116,7 +116,7 @@ class AgencyDetails(Model):
         None, alias="nguoi_ky", description="Người ký: quyen_han, chuc_vu, ho_ten"
     )
     units: list[Unit] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="don_vi_truc_thuoc",
         description="Các phòng, đơn vị trực thuộc: [{id, ten, ten_ngan}]",
     )
@@ -129,7 +129,7 @@ class AgencyDetails(Model):
         description="Dữ liệu riêng cho từng nhiệm vụ được giao, theo mã nhiệm vụ",
     )
     extra_tasks: list[Item] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="nhiem_vu_them",
         description="Nhiệm vụ riêng của cơ quan, ngoài kế hoạch của tỉnh, viết như mục kế hoạch",
     )

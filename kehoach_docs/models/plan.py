@@ -28,6 +28,7 @@ from .base import (
     Text,
     TextList,
     as_list,
+    new_list,
     with_shorthand,
 )
 from .registry import Signer
@@ -49,7 +50,7 @@ class Assignment(Model):
     """Who leads or supports: references for the tool, wording for the page."""
 
     refs: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="don_vi",
         description="Mã các cơ quan, nhóm (trong danh mục cơ quan); chương trình ghép thành chữ",
         examples=[["so-noi-vu", "cac-so-ban-nganh"]],
@@ -195,10 +196,12 @@ class Table(Model):
 
     head: list[Text] = Field(alias="cot", min_length=1, description="Tiêu đề các cột")
     rows: list[list[str]] = Field(
-        default_factory=list, alias="dong", description="Các dòng, mỗi dòng đủ một ô cho mỗi cột"
+        default_factory=new_list,
+        alias="dong",
+        description="Các dòng, mỗi dòng đủ một ô cho mỗi cột",
     )
     widths: list[float] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="do_rong",
         description="Độ rộng tương đối của các cột, ví dụ [1, 5, 2]; bỏ trống: tự theo nội dung",
     )
@@ -287,7 +290,7 @@ class TaskTable(Model):
     """Tasks laid out as the rows of a table, under group rows (A, I, 1 …)."""
 
     columns: list[TaskColumn] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="cot",
         description="Các cột; bỏ trống: STT, Nhiệm vụ, Cơ quan chủ trì, Cơ quan phối hợp, "
         "Thời gian hoàn thành, Sản phẩm (và Ghi chú khi có)",
@@ -343,7 +346,7 @@ class Item(Model):
         description="true: tiêu đề in liền đầu đoạn văn đầu tiên (“1. Mục đích: …”)",
     )
     paragraphs: Paragraphs = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="noi_dung",
         description="Các đoạn văn; đoạn gạch đầu dòng: {gach: …} hoặc {cong: …}",
     )
@@ -365,7 +368,7 @@ class Item(Model):
     product: str | None = Field(None, alias="san_pham", description="Sản phẩm của nhiệm vụ")
     note: str | None = Field(None, alias="ghi_chu", description="Ghi chú của nhiệm vụ")
     extra_labels: list[ExtraLabel] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="nhan_khac",
         description="Các dòng nhãn khác dưới mục: [{nhan, ghi}]",
     )
@@ -373,7 +376,7 @@ class Item(Model):
         None, alias="nhan", description="Cách ghi các nhãn riêng cho mục này"
     )
     assignees: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="don_vi",
         description="Cơ quan nhận phần trách nhiệm này (mã cơ quan, nhóm; không in ra)",
     )
@@ -386,7 +389,7 @@ class Item(Model):
         alias="danh_so",
         description="Cách đánh số các mục con của mục này: “{n}.”, “{p}{n}.”, “{a})”, “-”, “+”",
     )
-    children: list[Item] = Field(default_factory=list, alias="muc", description="Các mục con")
+    children: list[Item] = Field(default_factory=new_list, alias="muc", description="Các mục con")
 
     @property
     def is_task(self) -> bool:
@@ -426,7 +429,7 @@ class Archive(Model):
 class Recipient(Model):
     text: str | None = Field(None, alias="ghi", description="Chữ in ra")
     refs: list[str] = Field(
-        default_factory=list, alias="don_vi", description="Mã cơ quan, nhóm nhận văn bản"
+        default_factory=new_list, alias="don_vi", description="Mã cơ quan, nhóm nhận văn bản"
     )
     purpose: str | None = Field(
         None, alias="muc_dich", description="b/c (để báo cáo), t/h (để thực hiện), đ/b (để biết)"
@@ -441,7 +444,7 @@ class Recipient(Model):
 
 class Distribution(Model):
     recipients: list[Recipient] = Field(
-        default_factory=list, alias="nhan", description="Các nơi nhận, mỗi nơi một dòng"
+        default_factory=new_list, alias="nhan", description="Các nơi nhận, mỗi nơi một dòng"
     )
     archive: Archive = Field(default_factory=Archive, alias="luu", description="Dòng Lưu")
 
@@ -486,7 +489,7 @@ class Reporting(Model):
         description="Hạn gửi báo cáo: số ngày sau ngày chốt (mặc định 6)",
     )
     milestones: list[Milestone] = Field(
-        default_factory=list, alias="moc", description="Các mốc sơ kết, tổng kết riêng"
+        default_factory=new_list, alias="moc", description="Các mốc sơ kết, tổng kết riêng"
     )
 
 
@@ -527,20 +530,20 @@ class Reminder(Model):
         description="Người ký công văn đôn đốc; bỏ trống: người ký của cơ quan gửi",
     )
     recipients: list[Recipient] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="noi_nhan",
         description="Các dòng Nơi nhận sau “- Như trên;” (mặc định: cơ quan ban hành kế hoạch "
         "(b/c) và lãnh đạo cơ quan gửi)",
     )
     days_off: list[Date] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="ngay_nghi",
         description="Ngày nghỉ thêm ngoài lịch nghỉ lễ, Tết có sẵn của chương trình (năm "
         "2024-2030), ví dụ ngày nghỉ bù theo quyết định của năm, hay mọi ngày nghỉ lễ của "
         "một năm sau 2030",
     )
     days_worked: list[Date] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="ngay_lam_bu",
         description="Ngày thứ Bảy, Chủ nhật phải đi làm bù (tính là ngày làm việc)",
     )
@@ -569,7 +572,9 @@ class Appendix(Model):
         description="true: bảng các nhiệm vụ trong thân kế hoạch; hoặc các nhiệm vụ của phụ lục "
         "trình bày thành bảng {cot, danh_so, dem_lai, muc}",
     )
-    items: list[Item] = Field(default_factory=list, alias="muc", description="Các mục của phụ lục")
+    items: list[Item] = Field(
+        default_factory=new_list, alias="muc", description="Các mục của phụ lục"
+    )
 
     @property
     def tasks(self) -> TaskTable | None:
@@ -623,20 +628,22 @@ class Plan(Model):
         "so_ngay_lam_viec, nguoi_ky, noi_nhan, ngay_nghi, ngay_lam_bu",
     )
     to: list[Text] = Field(
-        default_factory=list, alias="kinh_gui", description="Các dòng “Kính gửi” (nếu có)"
+        default_factory=new_list, alias="kinh_gui", description="Các dòng “Kính gửi” (nếu có)"
     )
     legal_basis: list[Text] = Field(
-        default_factory=list, alias="can_cu", description="Các dòng căn cứ, mỗi dòng một căn cứ"
+        default_factory=new_list, alias="can_cu", description="Các dòng căn cứ, mỗi dòng một căn cứ"
     )
     basis_italic: bool = Field(
         True, alias="can_cu_nghieng", description="false: các dòng căn cứ in đứng"
     )
-    opening: list[Text] = Field(default_factory=list, alias="mo_dau", description="Các đoạn mở đầu")
+    opening: list[Text] = Field(
+        default_factory=new_list, alias="mo_dau", description="Các đoạn mở đầu"
+    )
     sections: list[Item] = Field(
         alias="phan", min_length=1, description="Các phần I., II., …; mỗi phần có các mục"
     )
     closing: TextList = Field(
-        default_factory=list, alias="ket_thuc", description="Đoạn kết; câu cuối kết thúc “./.”"
+        default_factory=new_list, alias="ket_thuc", description="Đoạn kết; câu cuối kết thúc “./.”"
     )
     attachment: str | None = Field(
         None,
@@ -656,7 +663,7 @@ class Plan(Model):
         "{p} số của mục cha; mặc định [“{R}.”, “{n}.”, “{a})”, “-”, “+”]",
     )
     headings: list[HeadingStyle] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="de_muc",
         description="Kiểu đề mục theo cấp: [{dam, nghieng, in_hoa, so_dam, so_nghieng}, …]",
     )
@@ -671,7 +678,9 @@ class Plan(Model):
         alias="nguoi_ky",
         description="Người ký; bỏ trống: người ký mặc định của cơ quan ban hành",
     )
-    appendices: list[Appendix] = Field(default_factory=list, alias="phu_luc", description="Phụ lục")
+    appendices: list[Appendix] = Field(
+        default_factory=new_list, alias="phu_luc", description="Phụ lục"
+    )
 
     @model_validator(mode="after")
     def _year_known(self) -> Plan:

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from ..vn import vn_number
-from .base import Id, Model, OptionalDate, Text, TextList
+from .base import Id, Model, OptionalDate, Text, TextList, new_list
 from .registry import Signer
 
 DONE = "Đã hoàn thành"
@@ -77,16 +77,16 @@ class TaskProgress(Model):
         "Đang thực hiện, Đang thực hiện, quá hạn, Chưa thực hiện",
     )
     results: TextList = Field(
-        default_factory=list, alias="ket_qua", description="Kết quả thực hiện, mỗi đoạn một mục"
+        default_factory=new_list, alias="ket_qua", description="Kết quả thực hiện, mỗi đoạn một mục"
     )
     figures: list[Figure] = Field(
-        default_factory=list, alias="so_lieu", description="Số liệu: [{ten, gia_tri, don_vi}]"
+        default_factory=new_list, alias="so_lieu", description="Số liệu: [{ten, gia_tri, don_vi}]"
     )
     difficulties: TextList = Field(
-        default_factory=list, alias="kho_khan", description="Khó khăn, vướng mắc"
+        default_factory=new_list, alias="kho_khan", description="Khó khăn, vướng mắc"
     )
     proposals: TextList = Field(
-        default_factory=list, alias="de_xuat", description="Đề xuất, kiến nghị"
+        default_factory=new_list, alias="de_xuat", description="Đề xuất, kiến nghị"
     )
     done_on: OptionalDate = Field(
         None, alias="ngay_hoan_thanh", description="Ngày hoàn thành (nếu đã xong)"
@@ -95,19 +95,19 @@ class TaskProgress(Model):
 
 class GeneralParts(Model):
     situation: TextList = Field(
-        default_factory=list, alias="tinh_hinh", description="Tình hình triển khai thực hiện"
+        default_factory=new_list, alias="tinh_hinh", description="Tình hình triển khai thực hiện"
     )
     highlights: TextList = Field(
-        default_factory=list, alias="ket_qua_noi_bat", description="Kết quả nổi bật"
+        default_factory=new_list, alias="ket_qua_noi_bat", description="Kết quả nổi bật"
     )
     shortcomings: TextList = Field(
-        default_factory=list, alias="ton_tai", description="Tồn tại, hạn chế và nguyên nhân"
+        default_factory=new_list, alias="ton_tai", description="Tồn tại, hạn chế và nguyên nhân"
     )
     next_steps: TextList = Field(
-        default_factory=list, alias="phuong_huong", description="Phương hướng, nhiệm vụ kỳ tới"
+        default_factory=new_list, alias="phuong_huong", description="Phương hướng, nhiệm vụ kỳ tới"
     )
     recommendations: TextList = Field(
-        default_factory=list, alias="kien_nghi", description="Đề xuất, kiến nghị chung"
+        default_factory=new_list, alias="kien_nghi", description="Đề xuất, kiến nghị chung"
     )
 
 

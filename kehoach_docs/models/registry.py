@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import Id, Model, Text
+from .base import Id, Model, Text, new_list
 
 
 class Signer(Model):
     """Box 7: authority lines (TM., KT. …), title, name; any may be empty on a draft."""
 
     authority: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="quyen_han",
         description="Quyền hạn ký: TM., KT., Q., TL., TUQ. …, mỗi dòng một mục, "
         "ví dụ [“TM. ỦY BAN NHÂN DÂN”]",
@@ -26,7 +26,7 @@ class Header(Model):
     """Box 2 as NĐ 30 prints it: governing body (not bold) over issuing body (bold)."""
 
     governing: list[str] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="co_quan_chu_quan",
         description="Tên cơ quan chủ quản (dòng trên, không đậm), ví dụ [“UBND TỈNH GIA LAI”]",
     )
@@ -66,7 +66,7 @@ class Agency(Model):
         description="Người ký mặc định: quyen_han, chuc_vu, ho_ten",
     )
     aliases: list[Text] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="ten_khac",
         description="Các tên khác của cơ quan (để tìm theo tên), ví dụ “TP. Pleiku”",
     )
@@ -95,12 +95,12 @@ class Group(Model):
         alias="ghi", description="Chữ kế hoạch dùng để gọi chung nhóm, ví dụ “các sở, ban ngành”"
     )
     members: list[Id] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="thanh_vien",
         description="Mã các cơ quan (hoặc nhóm) thuộc nhóm",
     )
     kinds: list[Id] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="loai",
         description="Các loại cơ quan thuộc nhóm, ví dụ [so, ban-nganh]",
     )
@@ -114,8 +114,8 @@ class Group(Model):
 
 class RegistryFile(Model):
     agencies: list[Agency] = Field(
-        default_factory=list, alias="co_quan", description="Danh sách cơ quan, đơn vị"
+        default_factory=new_list, alias="co_quan", description="Danh sách cơ quan, đơn vị"
     )
     groups: list[Group] = Field(
-        default_factory=list, alias="nhom", description="Các nhóm cơ quan mà kế hoạch gọi chung"
+        default_factory=new_list, alias="nhom", description="Các nhóm cơ quan mà kế hoạch gọi chung"
     )
