@@ -179,7 +179,7 @@ def write_jobs(project: Project, jobs: list[Job], target: Path) -> list[Path]:
         if name not in templates:
             templates[name] = CompiledTemplate(find_template(project.root, name))
         path = target / job.filename
-        write_atomic(path, templates[name].render(job.compose()))
+        write_atomic(path, templates[name].render_made(job.compose))
         written.append(path)
     return written
 

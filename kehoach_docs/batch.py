@@ -162,7 +162,7 @@ class _Renderer:
         job = self.job(spec)
         assert job.kind.template is not None
         template = self.template(job.kind.template)
-        return self.folder / job.filename, template.render(job.compose())
+        return self.folder / job.filename, template.render_made(job.compose)
 
     def try_templates(self, specs: list[Spec]) -> None:
         """Render the first document of each template in memory; raise on any fault."""

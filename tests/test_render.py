@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import io
+import weakref
 import zipfile
 import zlib
 from pathlib import Path
@@ -267,3 +269,30 @@ def test_a_part_compressed_in_pieces_is_the_part() -> None:
     assert zlib.decompress(entry.data, -15) == whole
     assert (entry.crc, entry.size) == (zlib.crc32(whole), len(whole))
     assert entry == deflate("word/document.xml", whole)
+
+
+def test_a_document_made_for_rendering_is_let_go_before_its_template_runs(
+    template: CompiledTemplate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A 10,000-agency report's model is tens of MB: only its template context is needed.
+    made: list[weakref.ref[Document]] = []
+
+    def make() -> Document:
+        doc = document(footnotes=(plain("Chú thích."),))
+        made.append(weakref.ref(doc))
+        return doc
+
+    seen: list[bool] = []
+    render = type(template.env).render
+
+    def watching(self: object, tpl: object, context: dict[str, object]) -> str:
+        gc.collect()
+        seen.append(made[0]() is None)
+        return render(self, tpl, context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(template.env), "render", watching)
+    data = template.render_made(make)
+    assert seen and all(seen)
+    # What is held of it still shows: its footnote.
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert "Chú thích." in archive.read("word/footnotes.xml").decode()

@@ -14,7 +14,7 @@ import html
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from types import CodeType
@@ -352,11 +352,11 @@ class CompiledTemplate:
             tag = tag.replace(b" " + decl.encode("utf-8"), b"")
         return tag
 
-    def _body_xml(self, doc: Document, tree: etree._Element) -> bytes:
+    def _body_xml(self, landscapes: list[bool], tree: etree._Element) -> bytes:
         """The rendered body finished as one tree, as UTF-8."""
         self._drawing_id = 1000
         self._finish(tree)
-        self.sections.split(tree, [a.landscape for a in doc.appendices])
+        self.sections.split(tree, landscapes)
         body = etree.tostring(tree, encoding="utf-8", xml_declaration=False)
         head_end = body.index(b">")
         return self._start_tag(body[:head_end]) + body[head_end:]
@@ -371,7 +371,17 @@ class CompiledTemplate:
         yield self.suffix
 
     def render(self, doc: Document) -> bytes:
+        return self.render_made(lambda: doc)
+
+    def render_made(self, make: Callable[[], Document]) -> bytes:
+        """The document that `make` makes, rendered. Once its template context is made, only
+        a few of its fields are held: a 10,000-agency report's model is some 50 MB, let go
+        before the template is rendered (a caller that passes `make` holds none of it)."""
+        doc = make()
         context = context_of(doc, self.sections.text_width, self.sections.landscape_width).as_dict()
+        landscapes = [a.landscape for a in doc.appendices]
+        footnotes, title = doc.footnotes, doc.title
+        del doc
         parts = dict(self.parts)
         text = self._render_text(_BODY, context)
         for part in self.jinja:
@@ -381,18 +391,17 @@ class CompiledTemplate:
         # hundreds: the runs are let go now, and the body is finished and compressed in
         # pieces (see stream.py), as one tree only where that cannot be done the same way.
         del context
-        landscapes = [a.landscape for a in doc.appendices]
         try:
             document = deflate(_BODY, self._document(text, landscapes))
         except Unstreamable:
-            body = self._body_xml(doc, self._body_tree(self._clean(text)))
+            body = self._body_xml(landscapes, self._body_tree(self._clean(text)))
             document = deflate(_BODY, [self.prefix, body, self.suffix])
         del text
-        if doc.footnotes:
-            add_footnotes(parts, list(enumerate(doc.footnotes, start=1)))
+        if footnotes:
+            add_footnotes(parts, list(enumerate(footnotes, start=1)))
         if "docProps/core.xml" in parts:
             parts["docProps/core.xml"] = core_properties(
-                parts["docProps/core.xml"], doc.title, datetime.now(timezone.utc)
+                parts["docProps/core.xml"], title, datetime.now(timezone.utc)
             )
         names = self.order + [n for n in parts if n not in self.order]
         return write_zip(
