@@ -9,8 +9,38 @@ otherwise kill the process by the signal, with no word: the exit is made deaf to
 
 import signal
 import sys
+import types
 
 from .errors import EXIT_INTERRUPTED, INTERRUPTED
+
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def _without_pydantic_plugins() -> None:
+    """This command's models use no pydantic plugin, and pydantic looks for plugins when
+    it builds its first model: its loader imports importlib.metadata (35 ms of every
+    command's start) and reads every installed package's entry points. Here the loader
+    is one that finds none, as PYDANTIC_DISABLE_PLUGINS=__all__ makes pydantic's own,
+    without that import; anything else asked of it comes from pydantic's own."""
+    if _PLUGIN_LOADER in sys.modules:
+        return
+    loader = types.ModuleType(_PLUGIN_LOADER)
+
+    def get_plugins() -> tuple[()]:
+        return ()
+
+    def anything_else(name: str) -> object:
+        import importlib
+
+        if name.startswith("__"):  # (what the import system asks of any module)
+            raise AttributeError(name)
+        if sys.modules.get(_PLUGIN_LOADER) is loader:
+            del sys.modules[_PLUGIN_LOADER]
+        return getattr(importlib.import_module(_PLUGIN_LOADER), name)
+
+    loader.get_plugins = get_plugins  # type: ignore[attr-defined]
+    loader.__getattr__ = anything_else  # type: ignore[method-assign]
+    sys.modules[_PLUGIN_LOADER] = loader
 
 
 def _interrupted() -> None:
@@ -20,6 +50,7 @@ def _interrupted() -> None:
 
 
 def run() -> None:
+    _without_pydantic_plugins()
     try:
         from . import lifetime
         from .cli import main
