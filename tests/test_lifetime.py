@@ -21,6 +21,14 @@ def test_a_program_using_the_library_keeps_nothing_frozen() -> None:
     assert gc.get_freeze_count() == before
 
 
+def _python(code: str) -> str:
+    """What a program of its own process prints."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
 def test_the_kehoach_command_sets_what_it_loaded_aside() -> None:
     code = (
         "import gc, sys; from kehoach_docs import __main__ as m; "
@@ -28,10 +36,7 @@ def test_the_kehoach_command_sets_what_it_loaded_aside() -> None:
         "try:\n    m.run()\nexcept SystemExit:\n    pass\n"
         "print(gc.get_freeze_count())"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
-    )
-    assert int(done.stdout.strip().splitlines()[-1]) > 10_000
+    assert int(_python(code).strip().splitlines()[-1]) > 10_000
 
 
 def _imported_by_the_command(*args: str) -> tuple[int, str, set[str]]:
@@ -72,7 +77,4 @@ def test_a_program_using_the_library_keeps_pydantic_s_plugin_loader() -> None:
         "from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP\n"
         "print(PYDANTIC_ENTRY_POINT_GROUP)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
-    )
-    assert done.stdout.split() == ["True", "pydantic"]
+    assert _python(code).split() == ["True", "pydantic"]

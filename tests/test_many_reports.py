@@ -42,32 +42,48 @@ def where(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> st
     return str(request.param)
 
 
-def test_a_task_no_one_gave_is_named_with_its_line_in_either_half(
-    run: Run, many: Path, where: str
-) -> None:
-    # so-thu-231 sorts into the first half (read here), so-thu-5 into the second.
-    _replace(many / FOLDER / "so-thu-231.yaml", "    nv-2:\n", "    nv-8:\n")
-    _replace(many / FOLDER / "so-thu-5.yaml", "    nv-1:\n", "    nv-9:\n")
-    result = run("-w", str(many), "consolidate", "-p", PERIOD, "-o", str(many / "out"))
-    assert result.exit_code == 1
-    assert f"{FOLDER}/so-thu-231.yaml:11: bao_cao_tien_do.nhiem_vu.nv-8: nhiệm vụ “nv-8” " \
-        "không giao cho cơ quan này" in result.stderr  # fmt: skip
-    assert f"{FOLDER}/so-thu-5.yaml:7: bao_cao_tien_do.nhiem_vu.nv-9: nhiệm vụ “nv-9” " \
-        "không giao cho cơ quan này" in result.stderr  # fmt: skip
-    assert "Có 2 lỗi; chưa ghi tệp nào." in result.stderr
-    assert not (many / "out").exists()
+# so-thu-231 and so-thu-230 sort into the first half (read here), so-thu-5 and so-thu-6
+# into the second (read beside, where the system forks).
+FAULTS = {
+    "a task no one gave": (
+        {
+            "so-thu-231.yaml": ("    nv-2:\n", "    nv-8:\n"),
+            "so-thu-5.yaml": ("    nv-1:\n", "    nv-9:\n"),
+        },
+        [
+            f"{FOLDER}/so-thu-231.yaml:11: bao_cao_tien_do.nhiem_vu.nv-8: nhiệm vụ “nv-8” "
+            "không giao cho cơ quan này",
+            f"{FOLDER}/so-thu-5.yaml:7: bao_cao_tien_do.nhiem_vu.nv-9: nhiệm vụ “nv-9” "
+            "không giao cho cơ quan này",
+            "Có 2 lỗi; chưa ghi tệp nào.",
+        ],
+    ),
+    "a key the form does not have, a date that is none": (
+        {
+            "so-thu-230.yaml": ("  so: 230\n", "  so_hieu: 230\n"),
+            "so-thu-6.yaml": ("  ngay: 2026-06-18\n", "  ngay: 2026-13-18\n"),
+        },
+        [
+            f"{FOLDER}/so-thu-230.yaml:4: bao_cao_tien_do.so_hieu: khóa “so_hieu”",
+            f"{FOLDER}/so-thu-6.yaml:5: bao_cao_tien_do.ngay:",
+        ],
+    ),
+}
 
 
-def test_a_key_the_form_does_not_have_is_named_with_its_line_in_either_half(
-    run: Run, many: Path, where: str
+@pytest.mark.parametrize("fault", FAULTS)
+def test_a_fault_is_named_with_its_file_and_line_in_either_half(
+    run: Run, many: Path, where: str, fault: str
 ) -> None:
-    _replace(many / FOLDER / "so-thu-230.yaml", "  so: 230\n", "  so_hieu: 230\n")
-    _replace(many / FOLDER / "so-thu-6.yaml", "  ngay: 2026-06-18\n", "  ngay: 2026-13-18\n")
+    edits, expected = FAULTS[fault]
+    for name, (old, new) in edits.items():
+        _replace(many / FOLDER / name, old, new)
     result = run("-w", str(many), "consolidate", "-p", PERIOD, "-o", str(many / "out"))
     assert result.exit_code == 1
-    assert f"{FOLDER}/so-thu-230.yaml:4: bao_cao_tien_do.so_hieu: khóa “so_hieu”" in result.stderr
-    assert f"{FOLDER}/so-thu-6.yaml:5: bao_cao_tien_do.ngay:" in result.stderr
     assert "Traceback" not in result.stderr
+    assert not (many / "out").exists()
+    for line in expected:
+        assert line in result.stderr
 
 
 def test_every_report_is_counted_in_the_consolidated_report(
