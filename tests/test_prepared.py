@@ -134,6 +134,44 @@ def test_a_cache_file_cut_short_or_not_ours_is_no_cache(cache: Path) -> None:
         assert kept.read_bytes() == whole  # (made again, and kept again)
 
 
+@pytest.mark.skipif(os.name == "nt", reason="FIFOs and /dev/zero are POSIX's")
+@pytest.mark.parametrize("kind", ["fifo", "device", "huge"])
+def test_what_is_not_a_cache_file_is_not_read(
+    cache: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A FIFO would block the command, /dev/zero or a sparse file of gigabytes fill memory.
+    [(name, doc)] = _documents()[:1]
+    expected = _parts(CompiledTemplate(TEMPLATES / name).render(doc))  # type: ignore[arg-type]
+    [kept] = cache.iterdir()
+    whole = kept.read_bytes()
+    kept.unlink()
+    if kind == "fifo":
+        os.mkfifo(kept)
+    elif kind == "device":
+        kept.symlink_to("/dev/zero")
+    else:  # (a whole file, over a bound made small: refused unread, prepared afresh)
+        kept.write_bytes(whole)
+        monkeypatch.setattr(prepared, "_MAX_BYTES", len(whole) - 1)
+    prepare = CompiledTemplate._prepare
+    fresh: list[bool] = []
+
+    def watched(self: CompiledTemplate) -> prepared.Prepared:
+        fresh.append(True)
+        return prepare(self)
+
+    monkeypatch.setattr(CompiledTemplate, "_prepare", watched)
+    rendered = CompiledTemplate(TEMPLATES / name).render(doc)  # type: ignore[arg-type]
+    assert _parts(rendered) == expected and fresh == [True]
+
+
+def test_a_cache_folder_written_with_a_tilde_is_in_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", "~/mau-da-chuan-bi")
+    assert prepared.folder() == tmp_path / "mau-da-chuan-bi"
+
+
 def test_a_cache_folder_that_cannot_be_written_is_no_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

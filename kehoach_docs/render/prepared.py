@@ -27,12 +27,17 @@ from types import CodeType
 
 import jinja2
 
+from ..limits import MB, InputError, read_file
+
 # Files whose change changes what is prepared (besides Jinja, whose version is read).
 _OWN_CODE = ("docx.py", "sandbox.py", "prepared.py")
 _FORMAT = 1  # of what is written; a change makes every older file another key's
 _PREFIX = "mau-"
 _KEEP = 64  # files kept in the folder: the newest
 _DIGEST = 32  # bytes of the sha256 of what follows, at the start of each file
+# A template's parts that hold tags are at most MAX_TEMPLATE_XML_PART each; their cleaned
+# sources and code are kept well within this.
+_MAX_BYTES = 64 * MB
 
 
 @dataclass
@@ -49,7 +54,7 @@ def folder() -> Path | None:
     user's cache folder (%LOCALAPPDATA% on Windows, $XDG_CACHE_HOME or ~/.cache)."""
     chosen = os.environ.get("KEHOACH_CACHE_DIR")
     if chosen is not None:
-        return Path(chosen) if chosen.strip() else None
+        return Path(chosen).expanduser() if chosen.strip() else None
     if os.name == "nt":
         base = os.environ.get("LOCALAPPDATA")
         return Path(base) / "kehoach-docs" / "cache" if base else None
@@ -92,8 +97,10 @@ def read(key: str) -> Prepared | None:
     if place is None:
         return None
     try:
-        data = (place / f"{_PREFIX}{key}").read_bytes()
-    except OSError:
+        # Only a regular file of a bounded size is read: what a folder anyone may write
+        # holds under this name could be a FIFO, a device or a sparse file of gigabytes.
+        data = read_file(place / f"{_PREFIX}{key}", _MAX_BYTES)
+    except InputError:
         return None
     # A file cut short, damaged or not ours is no cache: marshal checks nothing itself.
     digest, payload = data[:_DIGEST], data[_DIGEST:]
