@@ -166,6 +166,24 @@ def test_properties_say_who_made_it_and_open_in_current_word(template: CompiledT
     assert b"footnotes" not in got["word/_rels/document.xml.rels"]
 
 
+def _title_of(data: bytes) -> str:
+    core = etree.fromstring(parts(data)["docProps/core.xml"])
+    return "".join(core.find("{http://purl.org/dc/elements/1.1/}title").itertext())  # type: ignore[union-attr]
+
+
+def test_a_long_title_is_cut_after_a_whole_word_within_word_s_limit(
+    template: CompiledTemplate,
+) -> None:
+    long = "Thực hiện Kết luận số 50-KL/TW ngày 28 tháng 02 năm 2023 của Bộ Chính trị " * 5
+    title = _title_of(template.render(document(title=long)))
+    assert len(title) <= 255 and title.endswith("…")
+    kept = title[:-1]
+    whole = " ".join(long.split())
+    assert whole.startswith(kept) and whole[len(kept)] == " "  # (a whole word before "…")
+    short = "Kế hoạch thực hiện Kết luận số 50-KL/TW"
+    assert _title_of(template.render(document(title=short))) == short
+
+
 def test_compat_mode_added_where_a_template_has_none() -> None:
     bare = f'<w:settings xmlns:w="{W}"><w:zoom w:percent="100"/><w:rsids/></w:settings>'.encode()
     root = etree.fromstring(current_compat_mode(bare))

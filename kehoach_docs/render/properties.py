@@ -25,10 +25,27 @@ def _xml(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+# Word keeps at most this many characters of a document property (and refuses more).
+TITLE_LIMIT = 255
+
+
+def title_property(title: str) -> str:
+    """A document's title as its Title property: a longer one (a plan's summary often is)
+    cut after a whole word, with "…", never in the middle of one."""
+    title = " ".join(title.split())
+    if len(title) <= TITLE_LIMIT:
+        return title
+    cut = title[: TITLE_LIMIT - 1]
+    space = cut.rfind(" ")
+    if space > TITLE_LIMIT // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
 def core_properties(xml: bytes, title: str, now: datetime) -> bytes:
     root = etree.fromstring(xml)
     stamp = now.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
-    for tag, value in (("dc:title", title[:255]), ("dcterms:created", stamp),
+    for tag, value in (("dc:title", title_property(title)), ("dcterms:created", stamp),
                        ("dcterms:modified", stamp)):  # fmt: skip
         prefix, local = tag.split(":")
         el = root.find(f"{{{_CORE_NS[prefix]}}}{local}")
