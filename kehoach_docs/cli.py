@@ -124,7 +124,15 @@ agency_option = click.option(
 )  # fmt: skip
 
 
-@click.group(cls=Group, context_settings=CONTEXT)
+@click.group(
+    cls=Group,
+    context_settings=CONTEXT,
+    epilog=(
+        "Biến môi trường: KEHOACH_CACHE_DIR — thư mục lưu mẫu .docx đã chuẩn bị (mặc định "
+        "thư mục đệm của người dùng; để trống: không lưu); KEHOACH_DEBUG=1 — in chi tiết "
+        "khi có lỗi ngoài dự kiến."
+    ),
+)
 @click.option(
     "-w", "--workspace", metavar="THƯ_MỤC",
     type=click.Path(file_okay=False, path_type=Path),

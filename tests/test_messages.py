@@ -109,8 +109,10 @@ def test_help_of_every_command_in_vietnamese(run: Run) -> None:
 def test_command_list_says_each_command_in_a_whole_sentence(run: Run) -> None:
     """`kehoach --help` on an 80-column terminal: every command with a sentence of its own,
     none cut short with "..." as Click does to a long first line of a docstring."""
-    listing = run("--help").stdout.split("Các lệnh:\n", 1)[1]
+    listing, after = run("--help").stdout.split("Các lệnh:\n", 1)[1].split("\n\n", 1)
     lines = {line.split()[0]: line for line in listing.splitlines() if line.strip()}
+    # After the commands, the environment variables a user may set.
+    assert "KEHOACH_CACHE_DIR" in after and "KEHOACH_DEBUG" in after
     assert set(lines) == set(typing.cast(click.Group, main).commands)
     for name, line in lines.items():
         assert len(line) <= 80, line
