@@ -80,6 +80,11 @@ class Project:
         if not self.keep:
             self.files = []
 
+    @property
+    def kept_files(self) -> list[Loaded] | None:
+        """Where the files read are kept (`validate` counts them); None: not kept."""
+        return self.files if self.keep else None
+
     def read(
         self,
         plan_id: str,
@@ -414,7 +419,6 @@ def _load_progress(
     """The reports of `agencies` (None: all) for `period` (None: every period)."""
     problems: list[Problem] = []
     out: dict[str, dict[str, LoadedProgress]] = {}
-    files = project.files if project.keep else None
     base = progress_dir(project.root, plan_id)
     folders = sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
     for folder in folders:
@@ -423,7 +427,7 @@ def _load_progress(
         period_files = out.setdefault(folder.name, {})
         paths = [p for p in _yaml_in(folder) if _wanted(project, p, agencies)]
         step = _progress_step(project.keep)
-        for _, (entry, found) in _read(project.root, paths, problems, files, step):
+        for _, (entry, found) in _read(project.root, paths, problems, project.kept_files, step):
             problems.extend(found)
             if entry is not None:
                 period_files[entry.agency] = entry
@@ -444,9 +448,7 @@ def _progress_step(keep: bool) -> Callable[[Loaded], tuple[LoadedProgress | None
             loaded, report.agency, received(report), report.period, numbered, loaded.raw
         )
         if not keep:
-            # Checked by its model: only its lines are read again (to say where).
-            loaded.data = None
-            loaded.forget_lines()
+            loaded.modelled()
         return entry, found
 
     return step
@@ -461,8 +463,7 @@ def _details_step(keep: bool) -> Callable[[Loaded], tuple[AgencyDetails | None, 
         if not isinstance(model, AgencyDetailsFile):
             return None, found
         if not keep:
-            loaded.data = None
-            loaded.forget_lines()
+            loaded.modelled()
         return model.details, found
 
     return step
@@ -543,9 +544,8 @@ def _load_details(
     out: dict[str, LoadedDetails] = {}
     folder = details_dir(project.root, plan_id)
     paths = [p for p in _yaml_in(folder) if _wanted(project, p, agencies)]
-    files = project.files if project.keep else None
     step = _details_step(project.keep)
-    for loaded, (model, found) in _read(project.root, paths, problems, files, step):
+    for loaded, (model, found) in _read(project.root, paths, problems, project.kept_files, step):
         problems.extend(found)
         if model is not None:
             agency = model.agency

@@ -98,7 +98,7 @@ class Loaded:
     lines: dict[PathKey, int] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     raw: bytes = b""  # the file as it was read
-    # The lines were let go (forget_lines): found again from `raw` when asked for.
+    # The lines were let go (modelled): found again from `raw` when asked for.
     forgotten: bool = False
 
     def line_of(self, path: PathKey) -> int | None:
@@ -111,10 +111,12 @@ class Loaded:
             probe = probe[:-1]
         return lines.get((), 1)
 
-    def forget_lines(self) -> None:
-        """Let go of the lines of a file whose model is made: a report's table of lines
-        took more memory than what is kept of the report (10,000 reports), and is needed
-        only where a check finds something to say, which is rare."""
+    def modelled(self) -> None:
+        """Let go of the data and the lines of a file whose model is made, keeping its
+        bytes: a report's table of lines took more memory than what is kept of the report
+        (10,000 reports), and is needed only where a check finds something to say, which
+        is rare; its lines are then found again from the bytes."""
+        self.data = None
         if self.raw:
             self.lines = {}
             self.forgotten = True

@@ -16,6 +16,7 @@ from conftest import REPO
 from lxml import etree
 
 from kehoach_docs import api
+from kehoach_docs.document import Document
 from kehoach_docs.errors import RenderError
 from kehoach_docs.render import prepared
 from kehoach_docs.render.docx import CompiledTemplate
@@ -37,7 +38,7 @@ def _parts(data: bytes) -> dict[str, bytes]:
         return {n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"}
 
 
-def _documents() -> list[tuple[str, object]]:
+def _documents() -> list[tuple[str, Document]]:
     project, entry, state = api._whole_period(REPO, None, PERIOD)
     agency = next(a for a in state.assigned if a.id in state.reports)
     jobs = [
@@ -49,13 +50,13 @@ def _documents() -> list[tuple[str, object]]:
     return [(j.kind.template or "", j.compose()) for j in jobs]
 
 
-def _render_all(documents: list[tuple[str, object]]) -> list[dict[str, bytes]]:
+def _render_all(documents: list[tuple[str, Document]]) -> list[dict[str, bytes]]:
     templates: dict[str, CompiledTemplate] = {}
     out = []
     for name, doc in documents:
         if name not in templates:
             templates[name] = CompiledTemplate(TEMPLATES / name)
-        out.append(_parts(templates[name].render(doc)))  # type: ignore[arg-type]
+        out.append(_parts(templates[name].render(doc)))
     return out
 
 
@@ -117,19 +118,19 @@ def test_an_edited_template_is_prepared_again(cache: Path, tmp_path: Path) -> No
     [(name, doc)] = _documents()[:1]
     CompiledTemplate(TEMPLATES / name)
     edited = _edited(tmp_path, "<w:p><w:r><w:t>Bản sửa</w:t></w:r></w:p>")
-    text = CompiledTemplate(edited).render(doc)  # type: ignore[arg-type]
+    text = CompiledTemplate(edited).render(doc)
     assert "Bản sửa".encode() in _parts(text)["word/document.xml"]
     assert len(list(cache.iterdir())) == 2
 
 
 def test_a_cache_file_cut_short_or_not_ours_is_no_cache(cache: Path) -> None:
     [(name, doc)] = _documents()[:1]
-    expected = _parts(CompiledTemplate(TEMPLATES / name).render(doc))  # type: ignore[arg-type]
+    expected = _parts(CompiledTemplate(TEMPLATES / name).render(doc))
     [kept] = cache.iterdir()
     whole = kept.read_bytes()
     for damaged in (whole[: len(whole) // 2], b"", b"not marshal", whole[:-1] + b"\xff"):
         kept.write_bytes(damaged)
-        rendered = CompiledTemplate(TEMPLATES / name).render(doc)  # type: ignore[arg-type]
+        rendered = CompiledTemplate(TEMPLATES / name).render(doc)
         assert _parts(rendered) == expected
         assert kept.read_bytes() == whole  # (made again, and kept again)
 
@@ -141,7 +142,7 @@ def test_what_is_not_a_cache_file_is_not_read(
 ) -> None:
     # A FIFO would block the command, /dev/zero or a sparse file of gigabytes fill memory.
     [(name, doc)] = _documents()[:1]
-    expected = _parts(CompiledTemplate(TEMPLATES / name).render(doc))  # type: ignore[arg-type]
+    expected = _parts(CompiledTemplate(TEMPLATES / name).render(doc))
     [kept] = cache.iterdir()
     whole = kept.read_bytes()
     kept.unlink()
@@ -160,7 +161,7 @@ def test_what_is_not_a_cache_file_is_not_read(
         return prepare(self)
 
     monkeypatch.setattr(CompiledTemplate, "_prepare", watched)
-    rendered = CompiledTemplate(TEMPLATES / name).render(doc)  # type: ignore[arg-type]
+    rendered = CompiledTemplate(TEMPLATES / name).render(doc)
     assert _parts(rendered) == expected and fresh == [True]
 
 
@@ -179,7 +180,7 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(
     blocker.write_text("not a folder")
     monkeypatch.setenv("KEHOACH_CACHE_DIR", str(blocker / "cache"))
     [(name, doc)] = _documents()[:1]
-    CompiledTemplate(TEMPLATES / name).render(doc)  # type: ignore[arg-type]
+    CompiledTemplate(TEMPLATES / name).render(doc)
     assert blocker.read_text() == "not a folder"
 
 

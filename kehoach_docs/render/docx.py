@@ -176,6 +176,10 @@ def _parts_with_tags(parts: dict[str, bytes]) -> list[str]:
     return found
 
 
+def _unreadable(template: str, exc: Exception) -> RenderError:
+    return RenderError(f"mẫu {template} không phải tệp .docx đọc được ({exc})")
+
+
 def _check_names(template: str, names: frozenset[str]) -> None:
     unknown = sorted(names - NAMES)
     if unknown:
@@ -210,7 +214,7 @@ class CompiledTemplate:
             if "<w:body" not in document:
                 raise RenderError(f"mẫu {self.name}: không có phần thân văn bản (w:body)")
         except (OSError, zipfile.BadZipFile) as exc:
-            raise RenderError(f"mẫu {self.name} không phải tệp .docx đọc được ({exc})") from None
+            raise _unreadable(self.name, exc) from None
         self._docxtpl: DocxTemplate | None = None
         self._drawing_id = 1000
         env = self.env = jinja_env()
@@ -257,9 +261,7 @@ class CompiledTemplate:
                 tpl = DocxTemplate(io.BytesIO(self._data))
                 tpl.render_init()
             except (OSError, zipfile.BadZipFile) as exc:
-                raise RenderError(
-                    f"mẫu {self.name} không phải tệp .docx đọc được ({exc})"
-                ) from None
+                raise _unreadable(self.name, exc) from None
             self._docxtpl = tpl
         return self._docxtpl
 
@@ -301,7 +303,7 @@ class CompiledTemplate:
         """docxtpl's clean-ups of a rendered text. Each reads within one paragraph, or the
         line end just before one, so that the body is cleaned piece by piece (stream.py)
         and a 10,000-agency report's text is never copied whole."""
-        # The line ends put before each paragraph (see _load) go (two plain replaces cost
+        # The line ends put before each paragraph (see _prepare) go (two plain replaces cost
         # less than a regular expression with a group, called for every paragraph).
         xml = xml.replace("\n<w:p ", "<w:p ")
         xml = xml.replace("\n<w:p>", "<w:p>")

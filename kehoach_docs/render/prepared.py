@@ -16,6 +16,7 @@ KEHOACH_CACHE_DIR to choose the folder, or to an empty value to keep nothing.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import importlib.util
 import marshal
@@ -66,6 +67,7 @@ def folder() -> Path | None:
     return None
 
 
+@functools.cache
 def _code_stamp() -> bytes:
     """What the code that prepares a template is: the bytes of its files, docxtpl's too
     (found without importing it), Jinja's version and Python's bytecode format."""
@@ -82,13 +84,10 @@ def _code_stamp() -> bytes:
     return digest.digest()
 
 
-_STAMP: list[bytes] = []
-
-
 def key_of(template: bytes) -> str:
-    if not _STAMP:
-        _STAMP.append(_code_stamp())
-    return hashlib.sha256(_STAMP[0] + template).hexdigest()
+    digest = hashlib.sha256(_code_stamp())
+    digest.update(template)
+    return digest.hexdigest()
 
 
 def read(key: str) -> Prepared | None:
