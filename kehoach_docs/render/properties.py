@@ -3,10 +3,13 @@ it, and the Word compatibility mode it opens in."""
 
 from __future__ import annotations
 
+import functools
+import re
 from datetime import datetime
 
 from lxml import etree
 
+from ..vn import has_xml_forbidden
 from .settings import insert_setting
 from .styles import w
 
@@ -42,10 +45,9 @@ def title_property(title: str) -> str:
     return cut.rstrip(" ,;:-–") + "…"
 
 
-def core_properties(xml: bytes, title: str, now: datetime) -> bytes:
+def _core_xml(xml: bytes, title: str, stamp: str) -> bytes:
     root = etree.fromstring(xml)
-    stamp = now.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
-    for tag, value in (("dc:title", title_property(title)), ("dcterms:created", stamp),
+    for tag, value in (("dc:title", title), ("dcterms:created", stamp),
                        ("dcterms:modified", stamp)):  # fmt: skip
         prefix, local = tag.split(":")
         el = root.find(f"{{{_CORE_NS[prefix]}}}{local}")
@@ -55,6 +57,39 @@ def core_properties(xml: bytes, title: str, now: datetime) -> bytes:
                 el.set("{http://www.w3.org/2001/XMLSchema-instance}type", "dcterms:W3CDTF")
         el.text = value
     return _xml(root)
+
+
+# Stand-ins for the title and the dates in a template's core properties made once: every
+# document of a batch then fills in the same bytes instead of parsing them again.
+_TITLE, _STAMP = b"kehoach-title-3f9c2a", b"kehoach-stamp-3f9c2a"
+
+
+@functools.lru_cache(maxsize=8)
+def _core_form(xml: bytes) -> list[bytes] | None:
+    """The template's core properties with the title and dates set to stand-ins, cut at
+    them; None where the template's own text has them."""
+    if _TITLE in xml or _STAMP in xml:
+        return None
+    return re.split(
+        b"(" + _TITLE + b"|" + _STAMP + b")", _core_xml(xml, _TITLE.decode(), _STAMP.decode())
+    )
+
+
+def _text(value: str) -> bytes:
+    """`value` as lxml writes an element's text in UTF-8."""
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    ).encode("utf-8")
+
+
+def core_properties(xml: bytes, title: str, now: datetime) -> bytes:
+    stamp = now.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    title = title_property(title)
+    form = _core_form(xml)
+    if form is None or has_xml_forbidden(title):
+        return _core_xml(xml, title, stamp)  # (lxml refuses what XML cannot hold)
+    values = {_TITLE: _text(title), _STAMP: stamp.encode("ascii")}
+    return b"".join(values.get(piece, piece) for piece in form)
 
 
 def app_properties(xml: bytes) -> bytes:

@@ -67,46 +67,51 @@ def _ratio(paragraph: etree._Element) -> float:
         return 0.4
 
 
+_P, _PPR, _PSTYLE, _VAL = w("p"), w("pPr"), w("pStyle"), w("val")
+_R, _PBDR, _TOP, _IND = w("r"), w("pBdr"), w("top"), w("ind")
+
+
 def draw_rules(body: etree._Element, book: StyleBook, text_width: int) -> int:
     """Turn every rule paragraph into a sized line; return how many were drawn."""
     count = 0
     # The paragraphs whose style is the rule's, found from the styles named (a few)
     # rather than by looking into every paragraph.
-    p_pr, p_style, val = w("pPr"), w("pStyle"), w("val")
     found = [
         paragraph
-        for style in body.iter(p_style)
-        if style.get(val) == RULE_STYLE
+        for style in body.iter(_PSTYLE)
+        if style.get(_VAL) == RULE_STYLE
         and (p_pr_el := style.getparent()) is not None
-        and p_pr_el.tag == p_pr
+        and p_pr_el.tag == _PPR
         and (paragraph := p_pr_el.getparent()) is not None
-        and paragraph.tag == w("p")
+        and paragraph.tag == _P
         and is_rule(paragraph)
     ]
     for paragraph in found:
         ratio = _ratio(paragraph)
         above = paragraph.getprevious()
-        while above is not None and above.tag != w("p"):
+        while above is not None and above.tag != _P:
             above = above.getprevious()
         available = _available_twips(paragraph, text_width)
         longest = max(_lines_of(above, book)) * TWIPS_PER_PT if above is not None else available
         length = ratio * min(longest, available)
         indent = int(max(available - length, 0) / 2)
-        for run in paragraph.findall(w("r")):
+        for run in paragraph.findall(_R):
             paragraph.remove(run)
-        ppr = paragraph.find(w("pPr"))
+        ppr = paragraph.find(_PPR)
         if ppr is None:
-            ppr = etree.SubElement(paragraph, w("pPr"))
+            ppr = etree.SubElement(paragraph, _PPR)
             paragraph.insert(0, ppr)
-        for old in ppr.findall(w("pBdr")) + ppr.findall(w("ind")):
+        for old in ppr.findall(_PBDR) + ppr.findall(_IND):
             ppr.remove(old)
-        border = etree.Element(w("pBdr"))
-        top = etree.SubElement(border, w("top"))
-        top.set(w("val"), "single")
+        # (Made inside the paragraph's own tree, then put in place: an element made on
+        # its own is moved into the tree at a cost, for every document of a batch.)
+        border = etree.SubElement(ppr, _PBDR)
+        top = etree.SubElement(border, _TOP)
+        top.set(_VAL, "single")
         top.set(w("sz"), "6")
         top.set(w("space"), "1")
         top.set(w("color"), "000000")
-        ind = etree.Element(w("ind"))
+        ind = etree.SubElement(ppr, _IND)
         ind.set(w("left"), str(indent))
         ind.set(w("right"), str(indent))
         ind.set(w("firstLine"), "0")
@@ -157,11 +162,16 @@ _PPR_ORDER = [
 ]
 
 
+# Each pPr child's place in that order, by its full tag.
+_PPR_RANK = {w(name): rank for rank, name in enumerate(_PPR_ORDER)}
+
+
 def _insert_ordered(ppr: etree._Element, child: etree._Element) -> None:
-    rank = _PPR_ORDER.index(etree.QName(child).localname)
+    """Put `child` (already in `ppr`, or not) before the first child that comes after
+    it in the schema's order, or last."""
+    rank = _PPR_RANK[child.tag]
     for i, existing in enumerate(ppr):
-        name = etree.QName(existing).localname
-        if name in _PPR_ORDER and _PPR_ORDER.index(name) > rank:
+        if existing is not child and _PPR_RANK.get(existing.tag, -1) > rank:
             ppr.insert(i, child)
             return
     ppr.append(child)

@@ -31,8 +31,14 @@ def is_on(el: etree._Element | None) -> bool:
     return el is not None and el.get(w("val")) not in ("0", "false", "off")
 
 
+_RPR, _RSTYLE, _VAL = w("rPr"), w("rStyle"), w("val")
+# The run properties a RunLook is made of.
+_LOOK_TAGS = {tag: w(tag) for tag in ("sz", "rFonts", "vertAlign", "b", "i")}
+
+
 class StyleBook:
     def __init__(self, styles_root: etree._Element) -> None:
+        self._looks: dict[tuple[str | None, str | None], dict[str, etree._Element | None]] = {}
         self.by_id = {s.get(w("styleId")): s for s in styles_root.iter(w("style"))}
         defaults = styles_root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.defaults = defaults
@@ -84,31 +90,44 @@ class StyleBook:
                 return el.get(w(attr))
         return None
 
+    def _styled(self, char_id: str | None, para_id: str | None) -> dict[str, etree._Element | None]:
+        """What the styles set of a run's look (its character style, then its paragraph's
+        style, each with those it is based on, then the defaults): the same for every run
+        with those two styles, so looked up once (a batch asks for thousands of runs)."""
+        found = self._looks.get((char_id, para_id))
+        if found is None:
+            layers = [s.find(_RPR) for s in self.chain(char_id)]
+            layers += [s.find(_RPR) for s in self.chain(para_id)]
+            layers.append(self.defaults)
+            found = {
+                tag: next(
+                    (el for la in layers if la is not None and (el := la.find(name)) is not None),
+                    None,
+                )
+                for tag, name in _LOOK_TAGS.items()
+            }
+            self._looks[(char_id, para_id)] = found
+        return found
+
     def run_look(self, paragraph: etree._Element, run: etree._Element | None) -> RunLook:
-        layers: list[etree._Element | None] = []
-        if run is not None:
-            rpr = run.find(w("rPr"))
-            layers.append(rpr)
-            if rpr is not None and rpr.find(w("rStyle")) is not None:
-                char_id = rpr.find(w("rStyle")).get(w("val"))  # type: ignore[union-attr]
-                layers += [s.find(w("rPr")) for s in self.chain(char_id)]
-        para_id = self.paragraph_style_id(paragraph)
-        layers += [s.find(w("rPr")) for s in self.chain(para_id)]
-        layers.append(self.defaults)
+        rpr = run.find(_RPR) if run is not None else None
+        char = rpr.find(_RSTYLE) if rpr is not None else None
+        styled = self._styled(
+            char.get(_VAL) if char is not None else None, self.paragraph_style_id(paragraph)
+        )
 
         def first(tag: str) -> etree._Element | None:
-            for layer in layers:
-                if layer is not None and layer.find(w(tag)) is not None:
-                    return layer.find(w(tag))
-            return None
+            # The run's own formatting first.
+            own = rpr.find(_LOOK_TAGS[tag]) if rpr is not None else None
+            return own if own is not None else styled[tag]
 
         size = first("sz")
         fonts = first("rFonts")
         vert = first("vertAlign")
         return RunLook(
-            size_pt=int(size.get(w("val"), "20")) / 2 if size is not None else 10.0,
+            size_pt=int(size.get(_VAL, "20")) / 2 if size is not None else 10.0,
             bold=is_on(first("b")),
             italic=is_on(first("i")),
             font=fonts.get(w("ascii")) if fonts is not None else None,
-            vert_align=vert.get(w("val")) if vert is not None else None,
+            vert_align=vert.get(_VAL) if vert is not None else None,
         )
