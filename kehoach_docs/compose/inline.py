@@ -7,6 +7,7 @@ between spaces (`7*7`, `a * b`) stays a star.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -54,7 +55,19 @@ def clean(text: str) -> str:
 
 def inline(text: str, footnotes: Footnotes | None = None, base: Role | None = None) -> Inline:
     """Read the markup of `text`; `base` is the look of the unmarked text."""
-    text = clean(text)
+    if footnotes is None or "[" not in text:
+        # No footnote to number: the same text reads the same everywhere (a batch reads
+        # each task's texts for every agency that has the task), and an Inline is frozen.
+        return _unnoted(text, base)
+    return _read(clean(text), footnotes, base)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unnoted(text: str, base: Role | None) -> Inline:
+    return _read(clean(text), None, base)
+
+
+def _read(text: str, footnotes: Footnotes | None, base: Role | None) -> Inline:
     tokens = list(_TOKENS.finditer(text))
     # A delimiter opens only if a matching one closes later: an odd star stays a star.
     closers = {
