@@ -103,8 +103,13 @@ class Staged:
 def stage(path: Path, data: bytes) -> Staged:
     """Write `data` to a new temporary file beside `path`, with the mode `path` will have."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = _temp_file(path)
+        try:
+            fd, tmp = _temp_file(path)
+        except FileNotFoundError:
+            # The folder is made only when missing: a batch writes thousands of files
+            # into one it has just made, and asking each time cost two system calls.
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = _temp_file(path)
     except OSError as exc:
         raise KehoachError(f"không tạo được tệp trong {path.parent}: {os_error(exc)}") from None
     staged = Staged(path, tmp, fd)

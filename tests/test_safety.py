@@ -210,6 +210,16 @@ def test_written_files_follow_the_umask(run: Run, tmp_path: Path, umask_022: Non
     assert {oct(p.stat().st_mode & 0o777) for p in written} == {"0o644"}
 
 
+def test_output_folders_are_made_as_needed(run: Run, tmp_path: Path) -> None:
+    # Folders that do not exist yet, nested, for one document and for a batch.
+    nested = tmp_path / "a" / "b" / "c"
+    assert run("-w", str(REPO), "plan", "-o", str(nested)).exit_code == 0
+    assert [p.name for p in nested.glob("*.docx")] == [f"{PLAN_ID}.docx"]
+    batch = run("-w", str(REPO), "batch", "-q", "-o", str(tmp_path / "d" / "e"))
+    assert batch.exit_code == 0, batch.output
+    assert len(list((tmp_path / "d" / "e").glob("*/*.docx"))) > 30
+
+
 def test_replacing_a_file_keeps_its_mode(run: Run, tmp_path: Path, umask_022: None) -> None:
     out = tmp_path / "out"
     assert run("-w", str(REPO), "plan", "-o", str(out)).exit_code == 0
