@@ -304,6 +304,9 @@ class _EventBuilder(_LibyamlBuilder):
     def resolve(self, kind: type[Node], event: Any, value: str | None) -> str:
         tag: str | None = event.tag
         if tag is None or tag == "!":
+            if kind is not ScalarNode and not self.loader.yaml_path_resolvers:
+                # (what the resolver answers for any collection without a tag)
+                return _MAP if kind is MappingNode else _SEQ
             tag = self.loader.resolve(kind, value, event.implicit)
         assert tag is not None
         return tag
@@ -380,7 +383,10 @@ class _EventBuilder(_LibyamlBuilder):
                 self.close(key, replaying)
                 self.skip(pull(), pull, replaying)
                 continue
-            if self.resolve(ScalarNode, key, key.value) == _MERGE:
+            # Only a plain "<<" or a tag can make a merge key: the resolver is not asked
+            # of the 100,000 other keys of a large registry.
+            maybe_merge = key.tag is not None or key.value == "<<"
+            if maybe_merge and self.resolve(ScalarNode, key, key.value) == _MERGE:
                 self.fail(line, path, _BAD_KEY)
                 self.skip(pull(), pull, replaying)
                 continue

@@ -80,6 +80,8 @@ SNIPPETS = {
     "colon in plain": "a: b:c\nd: e: f\n",
     "duplicate key": "ten: A\nloai: so\nten: B\n",
     "merge key": "a: &x {b: 1}\nc:\n  <<: *x\n",
+    "merge key quoted, tagged": 'a: &x {b: 1}\nc: {"<<": 1, !!str <<: 2, !!merge <<: *x}\n',
+    "tagged collections": "a: !!map {b: !!seq [1], c: ! [2], d: ! {e: 3}}\n",
     "python tag": "x: !!python/object/apply:os.system ['true']\n",
     "unknown tag": "x: !thu 1\ny: !!set {a, b}\n",
     "timestamp": "ngay: 2024-02-30\nluc: 2024-01-01 10:00:00\n",
@@ -118,6 +120,16 @@ def test_snippets(name: str, tmp_path: Path) -> None:
     path = tmp_path / "f.yaml"
     path.write_bytes(SNIPPETS[name].encode("utf-8", "surrogatepass"))
     same(path)
+
+
+@pytest.mark.parametrize("name", sorted(SNIPPETS))
+def test_snippets_read_as_large_files(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large file (a registry of thousands of agencies) is read from libyaml's events as
+    # they come, not from its node tree: the same again, for every snippet.
+    monkeypatch.setattr(yamlsafe, "SMALL_FILE", 0)
+    test_snippets(name, tmp_path)
 
 
 def test_alias_bomb(tmp_path: Path) -> None:
