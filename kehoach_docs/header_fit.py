@@ -8,6 +8,8 @@ splits the name where it reads well, and is told so by `validate`.
 
 from __future__ import annotations
 
+import functools
+
 from .fonts import text_width_pt
 from .vn import date_words
 
@@ -45,6 +47,8 @@ def _split(line: str) -> str:
     return f"“{' '.join(words[:best])}”, “{' '.join(words[best:])}”"
 
 
+# (Kept: every agency under one body has the same governing line, most the same place.)
+@functools.lru_cache(maxsize=4096)
 def issuer_line_problem(line: str, bold: bool) -> str | None:
     wide = width_cm(line, 13, bold=bold)
     if wide <= ISSUER_BOX_CM * SPARE:
@@ -55,6 +59,7 @@ def issuer_line_problem(line: str, bold: bool) -> str | None:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def place_problem(place: str) -> str | None:
     line, wide = max(
         ((f"{place}, {d}", width_cm(f"{place}, {d}", 14, italic=True)) for d in DATES),
