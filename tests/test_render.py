@@ -8,6 +8,7 @@ import re
 import weakref
 import zipfile
 import zlib
+from datetime import datetime, timezone
 from pathlib import Path
 
 import docx
@@ -35,7 +36,8 @@ from kehoach_docs.errors import RenderError
 from kehoach_docs.render.docx import CompiledTemplate
 from kehoach_docs.render.hyphens import keep_symbols_whole
 from kehoach_docs.render.package import deflate
-from kehoach_docs.render.properties import app_properties, current_compat_mode
+from kehoach_docs.render.properties import app_properties, core_properties, current_compat_mode
+from kehoach_docs.render.rules import draw_rules
 from kehoach_docs.render.runs import runs
 from kehoach_docs.render.tables import column_widths
 
@@ -202,6 +204,37 @@ def test_title_and_dates_read_back_whatever_the_title_holds(template: CompiledTe
         assert created == modified and created is not None
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", created)
         assert docx.Document(io.BytesIO(data)).core_properties.title == title
+
+
+def test_a_template_s_own_properties_are_kept() -> None:
+    # Text of the template's that reads as the stand-ins once written out is its own.
+    ns = {
+        "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+        "dc": "http://purl.org/dc/elements/1.1/",
+    }
+    core = (
+        f'<cp:coreProperties xmlns:cp="{ns["cp"]}" xmlns:dc="{ns["dc"]}">'
+        "<dc:subject>kehoach-title-3f9c2&#97;</dc:subject>"
+        "<dc:creator>kehoach&#45;stamp-3f9c2a</dc:creator></cp:coreProperties>"
+    ).encode()
+    now = datetime(2026, 11, 26, 20, 1, 2, tzinfo=timezone.utc)
+    root = etree.fromstring(core_properties(core, "Kế hoạch <1> & 2", now))
+    assert root.findtext("dc:subject", namespaces=ns) == "kehoach-title-3f9c2a"
+    assert root.findtext("dc:creator", namespaces=ns) == "kehoach-stamp-3f9c2a"
+    assert root.findtext("dc:title", namespaces=ns) == "Kế hoạch <1> & 2"
+
+
+def test_a_rule_paragraph_with_a_comment_in_its_properties(template: CompiledTemplate) -> None:
+    # (A body with a comment is finished as one tree, the comment kept.)
+    body = etree.fromstring(
+        f'<w:body xmlns:w="{W}"><w:p><w:r><w:t>SỞ NỘI VỤ</w:t></w:r></w:p>'
+        '<w:p><w:pPr><!-- kẻ --><w:pStyle w:val="KhRule"/><w:jc w:val="center"/></w:pPr>'
+        "<w:r><w:t>40%</w:t></w:r></w:p></w:body>"
+    )
+    assert draw_rules(body, template.book, 9000) == 1
+    ppr = body[1][0]
+    names = [etree.QName(c).localname if isinstance(c.tag, str) else "#" for c in ppr]
+    assert names == ["#", "pStyle", "pBdr", "ind", "jc"]
 
 
 def test_compat_mode_added_where_a_template_has_none() -> None:

@@ -38,7 +38,11 @@ def keep_symbols_whole(root: etree._Element) -> int:
     # Only the texts are visited (an XPath with contains() cost twice as much, on a tree
     # just parsed), and only those with a slash and a hyphen looked into; the list is
     # made first because the tree changes under it.
-    texts = [t for t in root.iter(_T) if (text := t.text) and "/" in text and "-" in text]
+    texts = [
+        t
+        for t in root.iter(_T)
+        if (text := t.text) and "/" in text and "-" in text and t is not root
+    ]
     for t in texts:
         text = t.text or ""
         cuts = _cuts(text)

@@ -67,12 +67,15 @@ _TITLE, _STAMP = b"kehoach-title-3f9c2a", b"kehoach-stamp-3f9c2a"
 @functools.lru_cache(maxsize=8)
 def _core_form(xml: bytes) -> list[bytes] | None:
     """The template's core properties with the title and dates set to stand-ins, cut at
-    them; None where the template's own text has them."""
-    if _TITLE in xml or _STAMP in xml:
-        return None
-    return re.split(
+    them; None where the template's own text has them too."""
+    form = re.split(
         b"(" + _TITLE + b"|" + _STAMP + b")", _core_xml(xml, _TITLE.decode(), _STAMP.decode())
     )
+    # Only the three values set here: a template whose own text reads as a stand-in once
+    # written out (an entity, CDATA, an attribute) keeps the parsing path.
+    if form.count(_TITLE) != 1 or form.count(_STAMP) != 2:
+        return None
+    return form
 
 
 def _text(value: str) -> bytes:

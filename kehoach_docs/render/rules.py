@@ -162,16 +162,21 @@ _PPR_ORDER = [
 ]
 
 
-# Each pPr child's place in that order, by its full tag.
-_PPR_RANK = {w(name): rank for rank, name in enumerate(_PPR_ORDER)}
+# Each pPr child's place in that order, by its local name (as Word reads it).
+_PPR_RANK = {name: rank for rank, name in enumerate(_PPR_ORDER)}
+
+
+def _local(tag: object) -> str:
+    """An element's local name; "" for a comment or processing instruction."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _insert_ordered(ppr: etree._Element, child: etree._Element) -> None:
     """Put `child` (already in `ppr`, or not) before the first child that comes after
     it in the schema's order, or last."""
-    rank = _PPR_RANK[child.tag]
+    rank = _PPR_RANK[_local(child.tag)]
     for i, existing in enumerate(ppr):
-        if existing is not child and _PPR_RANK.get(existing.tag, -1) > rank:
+        if existing is not child and _PPR_RANK.get(_local(existing.tag), -1) > rank:
             ppr.insert(i, child)
             return
     ppr.append(child)
