@@ -14,7 +14,9 @@ from lxml import etree
 
 from .styles import w
 
-_WORD = re.compile(r"\S+")
+# A word (between spaces) with a slash and a hyphen in it: found by the regular
+# expression, not by looking at every word of a long sentence in turn.
+_SYMBOL = re.compile(r"(?<!\S)(?=[^\s/]*/)(?=[^\s-]*-)\S+")
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _T, _NO_BREAK_HYPHEN = w("t"), w("noBreakHyphen")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -25,10 +27,8 @@ def _cuts(text: str) -> list[int]:
     cuts: list[int] = []
     if "/" not in text or "-" not in text:
         return cuts  # no symbol: most texts, looked at once rather than word by word
-    for word in _WORD.finditer(text):
-        token = word.group(0)
-        if "/" in token and "-" in token:
-            cuts += [word.start() + m.start() for m in _HYPHEN.finditer(token)]
+    for word in _SYMBOL.finditer(text):
+        cuts += [word.start() + m.start() for m in _HYPHEN.finditer(word.group(0))]
     return cuts
 
 
