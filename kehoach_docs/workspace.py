@@ -30,6 +30,7 @@ TEMPLATES_DIR = "templates"
 OUTPUT_DIR = "output"
 
 R = TypeVar("R")
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -426,7 +427,7 @@ def _load_progress(
             continue
         period_files = out.setdefault(folder.name, {})
         paths = [p for p in _yaml_in(folder) if _wanted(project, p, agencies)]
-        step = _progress_step(project.keep)
+        step = _model_step(project.keep, ProgressFile, _report_kept)
         for _, (entry, found) in _read(project.root, paths, problems, project.kept_files, step):
             problems.extend(found)
             if entry is not None:
@@ -434,39 +435,36 @@ def _load_progress(
     return problems, out
 
 
-def _progress_step(keep: bool) -> Callable[[Loaded], tuple[LoadedProgress | None, list[Problem]]]:
-    """A report's model made and what is held of it: with `keep` (`validate`), the file
-    as read too."""
+def _model_step(
+    keep: bool, file_model: type[M], take: Callable[[Loaded, M], R]
+) -> Callable[[Loaded], tuple[R | None, list[Problem]]]:
+    """A file's model made and what `take` keeps of it; then, unless `keep` (`validate`
+    keeps the files as read), the file's data and lines let go (its lines are found again
+    from its bytes if a check asks where)."""
 
-    def step(loaded: Loaded) -> tuple[LoadedProgress | None, list[Problem]]:
-        model, found = _validate(loaded, ProgressFile)
-        if not isinstance(model, ProgressFile):
+    def step(loaded: Loaded) -> tuple[R | None, list[Problem]]:
+        model, found = _validate(loaded, file_model)
+        if not isinstance(model, file_model):
             return None, found
-        report = model.progress
-        numbered = bool(report.number or report.date)
-        entry = LoadedProgress(
-            loaded, report.agency, received(report), report.period, numbered, loaded.raw
-        )
+        kept = take(loaded, model)
         if not keep:
             loaded.modelled()
-        return entry, found
+        return kept, found
 
     return step
 
 
-def _details_step(keep: bool) -> Callable[[Loaded], tuple[AgencyDetails | None, list[Problem]]]:
-    """An agency's data for its sub-plan as its model; its lines found again if asked
-    for (see _progress_step)."""
+def _report_kept(loaded: Loaded, model: ProgressFile) -> LoadedProgress:
+    """What is held of a report (see LoadedProgress)."""
+    report = model.progress
+    numbered = bool(report.number or report.date)
+    return LoadedProgress(
+        loaded, report.agency, received(report), report.period, numbered, loaded.raw
+    )
 
-    def step(loaded: Loaded) -> tuple[AgencyDetails | None, list[Problem]]:
-        model, found = _validate(loaded, AgencyDetailsFile)
-        if not isinstance(model, AgencyDetailsFile):
-            return None, found
-        if not keep:
-            loaded.modelled()
-        return model.details, found
 
-    return step
+def _details_kept(loaded: Loaded, model: AgencyDetailsFile) -> AgencyDetails:
+    return model.details
 
 
 def _as_read(loaded: Loaded) -> None:
@@ -544,7 +542,7 @@ def _load_details(
     out: dict[str, LoadedDetails] = {}
     folder = details_dir(project.root, plan_id)
     paths = [p for p in _yaml_in(folder) if _wanted(project, p, agencies)]
-    step = _details_step(project.keep)
+    step = _model_step(project.keep, AgencyDetailsFile, _details_kept)
     for loaded, (model, found) in _read(project.root, paths, problems, project.kept_files, step):
         problems.extend(found)
         if model is not None:

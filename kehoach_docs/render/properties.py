@@ -10,6 +10,7 @@ from datetime import datetime
 from lxml import etree
 
 from ..vn import has_xml_forbidden
+from .runs import escape
 from .settings import insert_setting
 from .styles import w
 
@@ -80,9 +81,7 @@ def _core_form(xml: bytes) -> list[bytes] | None:
 
 def _text(value: str) -> bytes:
     """`value` as lxml writes an element's text in UTF-8."""
-    return (
-        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    ).encode("utf-8")
+    return escape(value).replace("\r", "&#13;").encode("utf-8")
 
 
 def core_properties(xml: bytes, title: str, now: datetime) -> bytes:
