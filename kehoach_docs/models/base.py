@@ -1,7 +1,5 @@
 """Shared pydantic configuration: English attributes, the clerks' keys as aliases."""
 
-from __future__ import annotations
-
 import re
 from datetime import date
 from typing import Annotated, Any

@@ -1,7 +1,5 @@
 """An agency's own data for its sub-plan: number, signer, units, actions per task."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .base import Id, Model, OptionalDate, Text, TextList, new_list
@@ -128,7 +126,7 @@ class AgencyDetails(Model):
         alias="nhiem_vu",
         description="Dữ liệu riêng cho từng nhiệm vụ được giao, theo mã nhiệm vụ",
     )
-    extra_tasks: list[Item] = Field(
+    extra_tasks: list["Item"] = Field(
         default_factory=new_list,
         alias="nhiem_vu_them",
         description="Nhiệm vụ riêng của cơ quan, ngoài kế hoạch của tỉnh, viết như mục kế hoạch",

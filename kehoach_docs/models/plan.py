@@ -4,8 +4,6 @@ Every field carries a Vietnamese description: it is what the clerk's editor show
 hover (`kehoach schema`), so it speaks the clerk's words, not the program's.
 """
 
-from __future__ import annotations
-
 import re
 from typing import Annotated, Any, Literal
 
@@ -71,7 +69,7 @@ class Assignment(Model):
         return with_shorthand(handler(core_schema), *STRING_OR_LIST["anyOf"])
 
     @model_validator(mode="after")
-    def _not_empty(self) -> Assignment:
+    def _not_empty(self) -> "Assignment":
         if not self.refs and not (self.text and self.text.strip()):
             raise ValueError("cần “don_vi” (mã cơ quan, nhóm) hoặc “ghi” (chữ in ra)")
         return self
@@ -133,7 +131,7 @@ class Timeframe(Model):
         return with_shorthand(handler(core_schema), {"type": "string"})
 
     @model_validator(mode="after")
-    def _consistent(self) -> Timeframe:
+    def _consistent(self) -> "Timeframe":
         if self.deadline and self.recurring:
             raise ValueError("nhiệm vụ thường xuyên không có hạn (“han”)")
         return self
@@ -207,7 +205,7 @@ class Table(Model):
     )
 
     @model_validator(mode="after")
-    def _shape(self) -> Table:
+    def _shape(self) -> "Table":
         if self.widths and len(self.widths) != len(self.head):
             raise ValueError("“do_rong” cần đủ một số cho mỗi cột")
         for i, row in enumerate(self.rows, start=1):
@@ -305,7 +303,7 @@ class TaskTable(Model):
         alias="dem_lai",
         description="true: đánh số nhiệm vụ lại từ 1 trong mỗi nhóm (mặc định liên tục 1…N)",
     )
-    items: list[Item] = Field(
+    items: list["Item"] = Field(
         alias="muc",
         min_length=1,
         description="Các dòng: dòng nhóm (có tiêu đề và “muc”) và dòng nhiệm vụ (có chủ trì)",
@@ -389,7 +387,7 @@ class Item(Model):
         alias="danh_so",
         description="Cách đánh số các mục con của mục này: “{n}.”, “{p}{n}.”, “{a})”, “-”, “+”",
     )
-    children: list[Item] = Field(default_factory=new_list, alias="muc", description="Các mục con")
+    children: list["Item"] = Field(default_factory=new_list, alias="muc", description="Các mục con")
 
     @property
     def is_task(self) -> bool:
@@ -420,7 +418,7 @@ class Archive(Model):
     copies: int | None = Field(None, alias="so_ban", ge=1, description="Số bản phát hành")
 
     @model_validator(mode="after")
-    def _drafter_known(self) -> Archive:
+    def _drafter_known(self) -> "Archive":
         if self.drafter and self.drafter.after not in self.places:
             raise ValueError(f"“nguoi_soan.sau” phải là một trong “noi”: {', '.join(self.places)}")
         return self
@@ -436,7 +434,7 @@ class Recipient(Model):
     )
 
     @model_validator(mode="after")
-    def _not_empty(self) -> Recipient:
+    def _not_empty(self) -> "Recipient":
         if not self.refs and not (self.text and self.text.strip()):
             raise ValueError("cần “ghi” (chữ in ra) hoặc “don_vi” (mã cơ quan, nhóm)")
         return self
@@ -459,7 +457,7 @@ class Milestone(Model):
     due: Date = Field(alias="han", description="Hạn gửi báo cáo")
 
     @model_validator(mode="after")
-    def _ordered(self) -> Milestone:
+    def _ordered(self) -> "Milestone":
         if not self.start <= self.end <= self.due:
             raise ValueError("cần “tu” ≤ “den” ≤ “han”")
         return self
@@ -572,7 +570,7 @@ class Appendix(Model):
         description="true: bảng các nhiệm vụ trong thân kế hoạch; hoặc các nhiệm vụ của phụ lục "
         "trình bày thành bảng {cot, danh_so, dem_lai, muc}",
     )
-    items: list[Item] = Field(
+    items: list["Item"] = Field(
         default_factory=new_list, alias="muc", description="Các mục của phụ lục"
     )
 
@@ -639,7 +637,7 @@ class Plan(Model):
     opening: list[Text] = Field(
         default_factory=new_list, alias="mo_dau", description="Các đoạn mở đầu"
     )
-    sections: list[Item] = Field(
+    sections: list["Item"] = Field(
         alias="phan", min_length=1, description="Các phần I., II., …; mỗi phần có các mục"
     )
     closing: TextList = Field(
@@ -683,7 +681,7 @@ class Plan(Model):
     )
 
     @model_validator(mode="after")
-    def _year_known(self) -> Plan:
+    def _year_known(self) -> "Plan":
         if self.date is None and self.year is None:
             raise ValueError("chưa có “ngay” thì cần “nam” để in dòng ngày tháng")
         if self.date and self.year and self.date.year != self.year:

@@ -1,7 +1,5 @@
 """What an agency reports for one period: a status and results per task, general parts."""
 
-from __future__ import annotations
-
 import math
 from dataclasses import dataclass
 from datetime import date

@@ -1,7 +1,5 @@
 """The agency registry: every body a plan may address, and the groups plans name."""
 
-from __future__ import annotations
-
 from pydantic import Field, model_validator
 
 from .base import Id, Model, Text, new_list
@@ -106,7 +104,7 @@ class Group(Model):
     )
 
     @model_validator(mode="after")
-    def _has_members(self) -> Group:
+    def _has_members(self) -> "Group":
         if not self.members and not self.kinds:
             raise ValueError("nhóm cần “thanh_vien” hoặc “loai” để biết gồm những ai")
         return self
