@@ -11,6 +11,7 @@ import signal
 import sys
 import types
 
+from . import lifetime
 from .errors import EXIT_INTERRUPTED, INTERRUPTED
 
 _PLUGIN_LOADER = "pydantic.plugin._loader"
@@ -50,14 +51,13 @@ def _interrupted() -> None:
 
 
 def run() -> None:
+    # This process ends with the command (see lifetime).
+    lifetime.command_starts()
     _without_pydantic_plugins()
     try:
-        from . import lifetime
         from .cli import main
     except KeyboardInterrupt:
         _interrupted()
-    # This process ends with the command: what it loads may stay out of the collector.
-    lifetime.ONE_COMMAND = True
     try:
         main(prog_name="kehoach")  # (always ends by SystemExit, with the command's code)
     except KeyboardInterrupt:

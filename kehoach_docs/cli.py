@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from . import __version__
+from . import __version__, lifetime
 from .errors import EXIT_INTERRUPTED, INTERRUPTED, DataError, KehoachError
 from .translations import install_click
 from .vn import shorten
@@ -84,6 +84,7 @@ class Options:
 
 def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run a library function; a user's error becomes a message and an exit code."""
+    lifetime.work_begins()
     try:
         return fn(*args, **kwargs)
     except DataError as exc:

@@ -39,6 +39,32 @@ def test_the_kehoach_command_sets_what_it_loaded_aside() -> None:
     assert int(_python(code).strip().splitlines()[-1]) > 10_000
 
 
+def test_the_collector_waits_for_the_command_s_work_and_then_runs() -> None:
+    # Off while the command's modules load (a full pass over all of them, among others,
+    # was a tenth of `validate`); on again, the modules set aside, when its work begins:
+    # a batch of 10,000 documents must not run without it.
+    code = (
+        "import gc, sys\n"
+        "from kehoach_docs import api, __main__ as m\n"
+        "seen = []\n"
+        "def validate(root):\n"
+        "    seen.append((gc.isenabled(), gc.get_freeze_count() > 10_000))\n"
+        "    raise SystemExit(0)\n"
+        "api.validate = validate\n"
+        "sys.argv = ['kehoach', 'validate']\n"
+        "try:\n    m.run()\nexcept SystemExit:\n    pass\n"
+        "print(seen)"
+    )
+    assert _python(code).strip().splitlines()[-1] == "[(True, True)]"
+
+
+def test_the_collector_is_left_alone_for_a_program_using_the_library() -> None:
+    enabled = gc.isenabled()
+    before = gc.get_freeze_count()
+    lifetime.work_begins()
+    assert gc.isenabled() == enabled and gc.get_freeze_count() == before
+
+
 def _imported_by_the_command(*args: str) -> tuple[int, str, set[str]]:
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "kehoach_docs", *args],
