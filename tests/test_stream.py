@@ -19,10 +19,12 @@ from conftest import PERIOD_WORKSPACES, REPO
 from lxml import etree
 
 from kehoach_docs import api
-from kehoach_docs.document import Document
-from kehoach_docs.render import stream
+from kehoach_docs.document import Column, Document, Row, Table, plain
+from kehoach_docs.render import stream, tables
 from kehoach_docs.render.docx import CompiledTemplate
+from kehoach_docs.render.runs import Runs
 from kehoach_docs.render.sections import Sections
+from kehoach_docs.render.tables import LaterTables
 from kehoach_docs.template_paths import find_template
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -74,7 +76,9 @@ def test_every_document_finished_in_pieces_is_the_document_finished_whole(
             in_pieces[size] = _body(template.render(doc))
         monkeypatch.undo()
 
-        def unstreamable(self: CompiledTemplate, text: str, landscapes: list[bool]) -> None:
+        def unstreamable(
+            self: CompiledTemplate, text: str, landscapes: list[bool], later: LaterTables
+        ) -> None:
             raise stream.Unstreamable
 
         monkeypatch.setattr(CompiledTemplate, "_document", unstreamable)
@@ -84,6 +88,82 @@ def test_every_document_finished_in_pieces_is_the_document_finished_whole(
         assert set(in_pieces.values()) == {whole}, name
     # (The sections of appendices are made as the pieces come, too: the example has none.)
     assert appendices or workspace == "."
+
+
+@pytest.mark.parametrize(("workspace", "period"), PERIOD_WORKSPACES)
+def test_every_document_with_its_tables_made_as_written_is_the_document_as_before(
+    workspace: str, period: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Long tables are given to the template as marks and made as the body is written
+    # (tables.LaterTables): here every table is, in pieces of every size, and each
+    # document must be the one made with the tables in the template's output, which
+    # test_same_documents.py holds to the reference commit's.
+    root = REPO / workspace
+    marks = 0
+    made = LaterTables.runs
+
+    def counted(self: LaterTables, table: Table, total: int) -> Runs:
+        nonlocal marks
+        out = made(self, table, total)
+        marks += out.xml.startswith("<?kehoach-table ")
+        return out
+
+    def no_whole_tree(self: CompiledTemplate, text: str) -> etree._Element:
+        raise AssertionError("the body was finished as one tree")
+
+    for name, template_name, doc in _documents(root, period):
+        template = CompiledTemplate(find_template(root, template_name))
+        before = _body(template.render(doc))
+        monkeypatch.setattr(tables, "LATER_ROWS", 0)
+        monkeypatch.setattr(LaterTables, "runs", counted)
+        monkeypatch.setattr(CompiledTemplate, "_body_tree", no_whole_tree)
+        for size in (1, 64, stream.PIECE):
+            monkeypatch.setattr(stream, "PIECE", size)
+            assert _body(template.render(doc)) == before, (name, size)
+        monkeypatch.undo()
+    assert marks > 0
+
+
+def _long_table(rows: int = 3) -> Table:
+    return Table(
+        (Column("STT"), Column("Cơ quan")),
+        tuple(Row((plain(str(i)), plain(f"Sở số {i}"))) for i in range(rows)),
+    )
+
+
+def test_a_long_table_is_a_mark_made_into_the_table_where_the_text_is_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tables, "LATER_ROWS", 2)
+    later = LaterTables()
+    short = later.runs(_long_table(2), 9000)
+    mark = later.runs(_long_table(3), 9000)
+    assert short.xml.startswith("<w:tbl>") and mark.xml == "<?kehoach-table 0?>"
+    # A mark this document did not make is left as its template wrote it.
+    text = _p("a") + mark.xml + _p("b") + "<?kehoach-table 1?>"
+    assert later.made(text) == (
+        _p("a") + tables.table_xml(_long_table(3), 9000).xml + _p("b") + "<?kehoach-table 1?>"
+    )
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        # A template that prints a table's runs inside a paragraph, not in its place.
+        "<w:p><w:r><w:t>{mark}</w:t></w:r></w:p>",
+        # Another mark than a table's, or a processing instruction of the template's own.
+        "{mark}<?kehoach-table 7?>",
+        "{mark}<?other?>",
+    ],
+)
+def test_a_mark_that_is_not_a_table_in_the_body_s_place_is_finished_whole(
+    inner: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tables, "LATER_ROWS", 0)
+    later = LaterTables()
+    mark = later.runs(_long_table(), 9000).xml
+    with pytest.raises(stream.Unstreamable):
+        _pieces_of(HEAD + _p("a") + inner.format(mark=mark) + "</w:body>", later=later)
 
 
 HEAD = f'<w:body xmlns:w="{W}">'
@@ -150,11 +230,16 @@ def _finish(tree: etree._Element) -> None:
 
 
 def _pieces_of(
-    body: str, landscapes: list[bool] | None = None, clean: Callable[[str], str] = str
+    body: str,
+    landscapes: list[bool] | None = None,
+    clean: Callable[[str], str] = str,
+    later: LaterTables | None = None,
 ) -> bytes:
     sections = Sections(etree.fromstring(f'<w:document xmlns:w="{W}">{HEAD}</w:body></w:document>'))
     return b"".join(
-        stream.body_in_pieces(body, _finish, sections, landscapes or [], lambda tag: tag, clean)
+        stream.body_in_pieces(
+            body, _finish, sections, landscapes or [], lambda tag: tag, clean, later
+        )
     )
 
 

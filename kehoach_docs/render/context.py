@@ -24,7 +24,7 @@ from ..document import (
     plain,
 )
 from .runs import Runs, lines, runs
-from .tables import PORTRAIT_WIDTH, table_xml
+from .tables import PORTRAIT_WIDTH, LaterTables, table_xml
 
 
 @dataclass
@@ -102,7 +102,7 @@ def _paragraph(p: Paragraph, lead: Inline | None = None) -> BlockView:
     return BlockView(kind, runs(text))
 
 
-def _item(item: Item, width: int) -> list[BlockView]:
+def _item(item: Item, width: int, later: LaterTables | None) -> list[BlockView]:
     out: list[BlockView] = []
     rest = list(item.blocks)
     number = item.number
@@ -120,36 +120,44 @@ def _item(item: Item, width: int) -> list[BlockView]:
         elif lead:
             out.append(BlockView("p", runs(lead)))
     for block in rest:
-        out.extend(flatten(block, width))
+        out.extend(flatten(block, width, later))
     return out
 
 
-def flatten(block: Block, width: int = PORTRAIT_WIDTH) -> list[BlockView]:
+def flatten(
+    block: Block, width: int = PORTRAIT_WIDTH, later: LaterTables | None = None
+) -> list[BlockView]:
+    """`block` as the template's paragraphs; a long table as a mark in `later`, if given."""
     if isinstance(block, Item):
-        return _item(block, width)
+        return _item(block, width, later)
     if isinstance(block, Paragraph):
         return [_paragraph(block)]
     if isinstance(block, LabelLine):
         return [BlockView("label", _label(block))]
     if isinstance(block, Table):
-        return [BlockView("table", table_xml(block, width))]
+        xml = later.runs(block, width) if later is not None else table_xml(block, width)
+        return [BlockView("table", xml)]
     raise TypeError(block)
 
 
-def _appendix(a: Appendix, width: int) -> AppendixView:
+def _appendix(a: Appendix, width: int, later: LaterTables | None) -> AppendixView:
     return AppendixView(
         label=a.label,
         title=a.title.text,
         subtitle=a.subtitle,
         note=a.note,
-        blocks=[v for b in a.blocks for v in flatten(b, width)],
+        blocks=[v for b in a.blocks for v in flatten(b, width, later)],
         landscape=a.landscape,
     )
 
 
 def context_of(
-    doc: Document, width: int = PORTRAIT_WIDTH, landscape_width: int = 0
+    doc: Document,
+    width: int = PORTRAIT_WIDTH,
+    landscape_width: int = 0,
+    later: LaterTables | None = None,
 ) -> TemplateContext:
+    """What the template sees of `doc`; with `later`, its long tables are marks there."""
     return TemplateContext(
         kind=doc.kind,
         header=HeaderView(
@@ -161,14 +169,14 @@ def context_of(
         doc_type=doc.type_name,
         summary=runs(doc.summary),
         to=list(doc.to),
-        body=[v for b in doc.body for v in flatten(b, width)],
+        body=[v for b in doc.body for v in flatten(b, width, later)],
         attachment=doc.attachment,
         recipients=[runs(r) for r in doc.distribution],
         signature=SignatureView(
             list(doc.signature.authority), doc.signature.title, doc.signature.name
         ),
         appendices=[
-            _appendix(a, landscape_width if a.landscape and landscape_width else width)
+            _appendix(a, landscape_width if a.landscape and landscape_width else width, later)
             for a in doc.appendices
         ],
     )

@@ -47,6 +47,7 @@ from .sandbox import LimitedSandbox, RenderLimit, TemplateShape
 from .sections import Sections
 from .stream import Unstreamable, body_in_pieces
 from .styles import StyleBook
+from .tables import LaterTables
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
@@ -293,8 +294,11 @@ class CompiledTemplate:
             names |= found
         return prepared.Prepared(sources, codes, frozenset(names))
 
-    def _render_part(self, part: str, context: dict[str, Any]) -> str:
-        xml = self._clean(self._render_text(part, context))
+    def _render_part(
+        self, part: str, context: dict[str, Any], later: LaterTables | None = None
+    ) -> str:
+        text = self._render_text(part, context)
+        xml = self._clean(later.made(text) if later else text)
         self._parsed(xml)
         return xml
 
@@ -373,12 +377,12 @@ class CompiledTemplate:
         head_end = body.index(b">")
         return self._start_tag(body[:head_end]) + body[head_end:]
 
-    def _document(self, text: str, landscapes: list[bool]) -> Iterator[bytes]:
+    def _document(self, text: str, landscapes: list[bool], later: LaterTables) -> Iterator[bytes]:
         """The whole document part, its body finished in pieces."""
         self._drawing_id = 1000
         yield self.prefix
         yield from body_in_pieces(
-            text, self._finish, self.sections, landscapes, self._start_tag, self._clean
+            text, self._finish, self.sections, landscapes, self._start_tag, self._clean, later
         )
         yield self.suffix
 
@@ -390,7 +394,11 @@ class CompiledTemplate:
         a few of its fields are held: a 10,000-agency report's model is some 50 MB, let go
         before the template is rendered (a caller that passes `make` holds none of it)."""
         doc = make()
-        context = context_of(doc, self.sections.text_width, self.sections.landscape_width).as_dict()
+        # Long tables are made as the body is written: the template prints marks for them.
+        later = LaterTables()
+        context = context_of(
+            doc, self.sections.text_width, self.sections.landscape_width, later
+        ).as_dict()
         landscapes = [a.landscape for a in doc.appendices]
         footnotes, title = doc.footnotes, doc.title
         del doc
@@ -398,15 +406,15 @@ class CompiledTemplate:
         text = self._render_text(_BODY, context)
         for part in self.jinja:
             if part != _BODY:
-                parts[part] = self._render_part(part, context).encode("utf-8")
+                parts[part] = self._render_part(part, context, later).encode("utf-8")
         # A 10,000-agency report's runs and text are tens of MB, its tree as one some
         # hundreds: the runs are let go now, and the body is finished and compressed in
         # pieces (see stream.py), as one tree only where that cannot be done the same way.
         del context
         try:
-            document = deflate(_BODY, self._document(text, landscapes))
+            document = deflate(_BODY, self._document(text, landscapes, later))
         except Unstreamable:
-            body = self._body_xml(landscapes, self._body_tree(self._clean(text)))
+            body = self._body_xml(landscapes, self._body_tree(self._clean(later.made(text))))
             document = deflate(_BODY, [self.prefix, body, self.suffix])
         del text
         if footnotes:

@@ -25,6 +25,7 @@ from .grids import grid_columns, grids_to_fix, widest_row
 from .rules import RULE_STYLE, is_rule
 from .sections import Sections, appendix_starts
 from .styles import w
+from .tables import LaterTables, TableParts
 
 PIECE = 1 << 18
 _END = "</w:body>"
@@ -55,6 +56,8 @@ _ROW = re.compile(rb"<w:tr[ >/]")
 def _pieces(text: str, start: int, end: int) -> Iterator[_Piece]:
     """text[start:end], the body's children, cut before top-level paragraphs and before
     the rows of top-level tables."""
+    if start == end:
+        return
     if end - start <= PIECE:
         yield _Piece(text[start:end])  # (a sub-plan: one piece, nothing to look for)
         return
@@ -96,6 +99,33 @@ def _pieces(text: str, start: int, end: int) -> Iterator[_Piece]:
     piece.text = text[cut:end]
     if piece.text:
         yield piece
+
+
+def _table_pieces(table: TableParts) -> Iterator[_Piece]:
+    """A long table made as it is written (tables.LaterTables), cut before its rows as
+    _pieces cuts a table in the text."""
+    piece: list[str] = [table.start]
+    size, rows, head = len(table.start), 0, ""
+    for row in table.rows:
+        if size >= PIECE and rows:
+            yield _Piece("".join(piece), head, True)
+            piece, size, rows, head = [], 0, 0, table.start
+        piece.append(row)
+        size += len(row)
+        rows += 1
+    piece.append(table.end)
+    yield _Piece("".join(piece), head)
+
+
+def _all_pieces(
+    text: str, start: int, end: int, marks: list[tuple[int, int, TableParts]]
+) -> Iterator[_Piece]:
+    """The pieces of text[start:end], each long table made in place of its mark."""
+    for at, after, table in marks:
+        yield from _pieces(text, start, at)
+        yield from _table_pieces(table)
+        start = after
+    yield from _pieces(text, start, end)
 
 
 class _Grids:
@@ -192,23 +222,29 @@ def body_in_pieces(
     landscapes: list[bool],
     start_tag: Callable[[bytes], bytes],
     clean: Callable[[str], str] = str,
+    later: LaterTables | None = None,
 ) -> Iterator[bytes]:
     """The rendered body `text` (`<w:body …>…</w:body>`) finished and serialised in
     pieces, as UTF-8. `clean` is done to each piece's text first (text clean-ups that
     read within a paragraph); `finish` does to each piece what needs no neighbour
     (drawing ids, rules, symbols; none of them touches what the sections change);
-    `start_tag` makes the serialised start tag of the body what the document wants."""
-    if "<!" in text or "<?" in text or not text.endswith(_END):
-        raise Unstreamable  # (comments, CDATA: the cutting reads tags only)
+    `start_tag` makes the serialised start tag of the body what the document wants.
+    The marks of `later`'s long tables are made into the tables' pieces."""
+    if not text.endswith(_END):
+        raise Unstreamable
     open_end = text.find(">") + 1
     if open_end <= 0 or text[open_end - 2] == "/":
         raise Unstreamable
     head, end = text[:open_end], len(text) - len(_END)
+    marks = later.marks(text, open_end, end) if later else []
+    # (Comments, CDATA: the cutting reads tags only. A mark is a "<?" of its own.)
+    if "<!" in text or text.count("<?") != len(marks):
+        raise Unstreamable
     final = _final_section(text, head, end, clean) if landscapes else None
     stream = _Sections(sections, landscapes, final)
     grids = _Grids()
     first = True
-    for piece in _pieces(text, open_end, end):
+    for piece in _all_pieces(text, open_end, end, marks):
         after = "</w:tbl>" if piece.open_table else ""
         try:
             xml = head + clean(piece.table) + clean(piece.text) + after + _END

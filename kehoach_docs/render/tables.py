@@ -9,6 +9,9 @@ a group row spans the table.
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Column, Inline, LineBreak, Row, Span, Table
@@ -146,7 +149,17 @@ def _row(row: Row, columns: tuple[Column, ...], widths: list[int], keep: bool) -
     return f"<w:tr>{props}{''.join(cells)}</w:tr>"
 
 
-def table_xml(table: Table, total: int = PORTRAIT_WIDTH) -> Runs:
+@dataclass
+class TableParts:
+    """A table's WordprocessingML in the parts a body is cut at (render/stream.py): its
+    start up to its first row, its rows (the header first) as they are made, its end."""
+
+    start: str
+    rows: Iterator[str]
+    end: str
+
+
+def table_parts(table: Table, total: int = PORTRAIT_WIDTH) -> TableParts:
     widths = column_widths(table, total)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     head = "".join(
@@ -159,24 +172,70 @@ def table_xml(table: Table, total: int = PORTRAIT_WIDTH) -> Runs:
         len(cell.text) <= SHORT_CELL for row in table.rows for cell in row.cells
     )
     last = len(table.rows) - 1
+    rows = (_row(r, table.columns, widths, whole and i < last) for i, r in enumerate(table.rows))
+    return TableParts(
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        '<w:tblLayout w:type="fixed"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>",
+        itertools.chain(
+            ["<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" + head + "</w:tr>"], rows
+        ),
+        "</w:tbl>"
+        # A small gap so that the next heading does not touch the table.
+        '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="160" w:lineRule="exact"/>'
+        "</w:pPr></w:p>",
+    )
+
+
+def table_xml(table: Table, total: int = PORTRAIT_WIDTH) -> Runs:
+    parts = table_parts(table, total)
     # One join of every piece: a 10,000-row table is tens of MB, and joining the rows
     # first, then putting them between the table's start and end, held it three times.
-    return Runs(
-        "".join(
-            [
-                '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
-                f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-                '<w:tblLayout w:type="fixed"/></w:tblPr>'
-                f"<w:tblGrid>{grid}</w:tblGrid>",
-                "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" + head + "</w:tr>",
-                *(
-                    _row(r, table.columns, widths, whole and i < last)
-                    for i, r in enumerate(table.rows)
-                ),
-                "</w:tbl>"
-                # A small gap so that the next heading does not touch the table.
-                '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="160" w:lineRule="exact"/>'
-                "</w:pPr></w:p>",
-            ]
-        )
-    )
+    return Runs("".join([parts.start, *parts.rows, parts.end]))
+
+
+# A table of more rows is printed in the template's output as a mark, and made where the
+# body is written (render/stream.py): 10,000 agencies' rows are 36 MB of text, which was
+# held in the template's context and then again in its output.
+LATER_ROWS = 500
+_MARK = re.compile(r"<\?kehoach-table (\d+)\?>")
+
+
+class LaterTables:
+    """The long tables of one document: each given to its template as a mark, and made
+    in its place as the body is written (or all at once where it is finished whole)."""
+
+    def __init__(self) -> None:
+        self._tables: list[tuple[Table, int]] = []
+
+    def __bool__(self) -> bool:
+        return bool(self._tables)
+
+    def runs(self, table: Table, total: int) -> Runs:
+        """What the template prints for `table`: its XML, or a mark for a long one."""
+        if len(table.rows) <= LATER_ROWS:
+            return table_xml(table, total)
+        self._tables.append((table, total))
+        return Runs(f"<?kehoach-table {len(self._tables) - 1}?>")
+
+    def marks(self, text: str, start: int, end: int) -> list[tuple[int, int, TableParts]]:
+        """Where text[start:end] has marks of these tables: (start, end, the table)."""
+        return [
+            (m.start(), m.end(), table_parts(*self._tables[int(m.group(1))]))
+            for m in _MARK.finditer(text, start, end)
+            if int(m.group(1)) < len(self._tables)
+        ]
+
+    def made(self, text: str) -> str:
+        """`text` with every mark replaced by its table's XML: the text as it was."""
+        if not self._tables or "<?kehoach-table " not in text:
+            return text
+
+        def table(match: re.Match[str]) -> str:
+            number = int(match.group(1))
+            if number >= len(self._tables):
+                return match.group()  # (not one of ours: as the template wrote it)
+            return table_xml(*self._tables[number]).xml
+
+        return _MARK.sub(table, text)
