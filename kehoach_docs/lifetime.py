@@ -13,7 +13,7 @@ def command_starts() -> None:
     """The `kehoach` command starts. Until its work begins (`work_begins`) it only loads
     modules: classes, functions, pydantic's models, all kept to the end. The cyclic
     collector, run again and again over them as they pile up (a full pass over all of
-    them among others), took a tenth of `validate`: it waits until the work."""
+    them among others), took 32 ms of `validate`'s 440: it waits until the work."""
     global ONE_COMMAND
     ONE_COMMAND = True
     gc.disable()

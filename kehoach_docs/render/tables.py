@@ -196,8 +196,8 @@ def table_xml(table: Table, total: int = PORTRAIT_WIDTH) -> Runs:
 
 
 # A table of more rows is printed in the template's output as a mark, and made where the
-# body is written (render/stream.py): 10,000 agencies' rows are 36 MB of text, which was
-# held in the template's context and then again in its output.
+# body is written (render/stream.py): a table of 10,000 agencies is tens of MB of text,
+# which was held in the template's context and then again in its output.
 LATER_ROWS = 500
 _MARK = re.compile(r"<\?kehoach-table (\d+)\?>")
 
