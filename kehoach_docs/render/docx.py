@@ -294,11 +294,8 @@ class CompiledTemplate:
             names |= found
         return prepared.Prepared(sources, codes, frozenset(names))
 
-    def _render_part(
-        self, part: str, context: dict[str, Any], later: LaterTables | None = None
-    ) -> str:
-        text = self._render_text(part, context)
-        xml = self._clean(later.made(text) if later else text)
+    def _render_part(self, part: str, context: dict[str, Any], later: LaterTables) -> str:
+        xml = self._clean(later.made(self._render_text(part, context)))
         self._parsed(xml)
         return xml
 

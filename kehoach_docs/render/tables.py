@@ -199,7 +199,8 @@ def table_xml(table: Table, total: int = PORTRAIT_WIDTH) -> Runs:
 # body is written (render/stream.py): a table of 10,000 agencies is tens of MB of text,
 # which was held in the template's context and then again in its output.
 LATER_ROWS = 500
-_MARK = re.compile(r"<\?kehoach-table (\d+)\?>")
+_MARK_START = "<?kehoach-table "
+_MARK = re.compile(re.escape(_MARK_START) + r"(\d+)\?>")
 
 
 class LaterTables:
@@ -217,25 +218,29 @@ class LaterTables:
         if len(table.rows) <= LATER_ROWS:
             return table_xml(table, total)
         self._tables.append((table, total))
-        return Runs(f"<?kehoach-table {len(self._tables) - 1}?>")
+        return Runs(f"{_MARK_START}{len(self._tables) - 1}?>")
+
+    def _table_of(self, mark: re.Match[str]) -> tuple[Table, int] | None:
+        """The table (and its width) a mark stands for; None for a mark not made here."""
+        number = int(mark.group(1))
+        return self._tables[number] if number < len(self._tables) else None
 
     def marks(self, text: str, start: int, end: int) -> list[tuple[int, int, TableParts]]:
         """Where text[start:end] has marks of these tables: (start, end, the table)."""
         return [
-            (m.start(), m.end(), table_parts(*self._tables[int(m.group(1))]))
+            (m.start(), m.end(), table_parts(*table))
             for m in _MARK.finditer(text, start, end)
-            if int(m.group(1)) < len(self._tables)
+            if (table := self._table_of(m)) is not None
         ]
 
     def made(self, text: str) -> str:
         """`text` with every mark replaced by its table's XML: the text as it was."""
-        if not self._tables or "<?kehoach-table " not in text:
+        if not self._tables or _MARK_START not in text:
             return text
 
-        def table(match: re.Match[str]) -> str:
-            number = int(match.group(1))
-            if number >= len(self._tables):
-                return match.group()  # (not one of ours: as the template wrote it)
-            return table_xml(*self._tables[number]).xml
+        def made_table(mark: re.Match[str]) -> str:
+            table = self._table_of(mark)
+            # (A mark not made here stays as the template wrote it.)
+            return mark.group() if table is None else table_xml(*table).xml
 
-        return _MARK.sub(table, text)
+        return _MARK.sub(made_table, text)
