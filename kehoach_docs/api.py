@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -388,16 +389,26 @@ def build_consolidated(
 ) -> ConsolidatedResult:  # fmt: skip
     """The follow-up body's consolidated report (.docx) and its figures (.xlsx)."""
     from .beside import beside
+    from .render.docx import CompiledTemplate
     from .render.xlsx import summary_workbook
 
     project, entry, state = _whole_period(workspace, plan_id, period)
     job = consolidated_job(project, entry, state)
-    target = output_dir_for(project, output)
-    with beside(lambda: summary_workbook(state, project.registry)) as workbook:
-        [docx] = write_jobs(project, [job], target)
-        xlsx = docx.with_suffix(".xlsx")
-        write_atomic(xlsx, workbook())
-    return ConsolidatedResult(with_pdf([docx, xlsx], pdf), state.missing, state.period.label)
+    docx = output_dir_for(project, output) / job.filename
+    assert job.kind.template is not None
+    template = CompiledTemplate(find_template(project.root, job.kind.template))
+    missing, label = state.missing, state.period.label
+    with beside(functools.partial(summary_workbook, state, project.registry)) as workbook:
+        made = [job.compose()]
+        figures = workbook()
+    # What the report is made from (10,000 agencies: some 60 MB) is let go before it is
+    # rendered, so that rendering reuses that memory rather than adding to it; the model
+    # goes as soon as the template's context is made (render_made).
+    del project, entry, state, job, workbook
+    write_atomic(docx, template.render_made(made.pop))
+    xlsx = docx.with_suffix(".xlsx")
+    write_atomic(xlsx, figures)
+    return ConsolidatedResult(with_pdf([docx, xlsx], pdf), missing, label)
 
 
 @dataclass

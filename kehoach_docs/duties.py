@@ -18,7 +18,7 @@ ROLE_WORDS: dict[Role, str] = {
 }
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Duty:
     entry: Entry
     role: Role
@@ -87,8 +87,14 @@ def _duties(plan: Plan, registry: Registry) -> dict[str, list[Duty]]:
     if found is None or found[0] is not plan:
         out: dict[str, list[Duty]] = {agency_id: [] for agency_id in registry.agencies}
         for entry in entries(plan):
+            # One Duty for each role in a task, shared by the agencies that have it (a
+            # task of "các xã" is one duty of 10,000 agencies, not 10,000 duties).
+            made: dict[Role, Duty] = {}
             for agency_id, role in roles_in(entry.item, registry).items():
-                out[agency_id].append(Duty(entry, role))
+                duty = made.get(role)
+                if duty is None:
+                    duty = made[role] = Duty(entry, role)
+                out[agency_id].append(duty)
         found = known[id(plan)] = (plan, out)
     return found[1]
 

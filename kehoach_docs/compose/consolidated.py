@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..document import Appendix, Block, Column, Document, Item, Paragraph, Row, Table, plain
+from ..document import (
+    Appendix,
+    Block,
+    Column,
+    Document,
+    Inline,
+    Item,
+    Paragraph,
+    Row,
+    Table,
+    plain,
+)
 from ..kinds import CONSOLIDATED
 from ..models.details import AgencyDetails
 from ..models.plan import Plan
@@ -34,11 +45,34 @@ def legend() -> str:
     )
 
 
-def _row(cells: list[str], bold: bool = False) -> Row:
-    return Row(tuple(plain(c) for c in cells), bold=bold)
+# A cell this short (a status's code, a count, a date) is made once for the whole report.
+_SHORT_CELL = 20
+
+
+class _Cells:
+    """The cells of a report's tables; the ones said again and again are one object each
+    (the model is immutable): a 10,000-agency table of codes was 8 MB of equal cells."""
+
+    def __init__(self) -> None:
+        self.made: dict[str, Inline] = {}
+
+    def row(self, cells: list[str], bold: bool = False) -> Row:
+        return Row(tuple(self.cell(c) for c in cells), bold=bold)
+
+    def cell(self, text: str) -> Inline:
+        if len(text) > _SHORT_CELL:
+            return plain(text)
+        cell = self.made.get(text)
+        if cell is None:
+            cell = self.made[text] = plain(text)
+        return cell
 
 
 class ConsolidatedComposer(ReportParts):
+    def __init__(self, plan: Plan, registry: Registry, state: PeriodState) -> None:
+        super().__init__(plan, registry, state)
+        self.cells = _Cells()
+
     def share(self, n: int, total: int) -> str:
         return f"{round(100 * n / total)}%" if total else "0%"
 
@@ -51,13 +85,22 @@ class ConsolidatedComposer(ReportParts):
             f"Tổng số lượt nhiệm vụ được báo cáo: {total}; trong đó {words}. Riêng số lượt "
             f"nhiệm vụ đã quá hạn mà chưa hoàn thành: {late}."
         )
-        rows = [_row([s, vn_number(counts[s]), self.share(counts[s], total)]) for s in STATUSES]
-        rows.append(_row(["Tổng cộng", vn_number(total), "100%" if total else "0%"], bold=True))
+        rows = [
+            self.cells.row([s, vn_number(counts[s]), self.share(counts[s], total)])
+            for s in STATUSES
+        ]
+        rows.append(
+            self.cells.row(["Tổng cộng", vn_number(total), "100%" if total else "0%"], bold=True)
+        )
         table = Table((Column("Tình trạng"), Column("Số lượt nhiệm vụ"), Column("Tỷ lệ")),
                       tuple(rows))  # fmt: skip
         late_table = Table(
             (Column("Ngoài ra"), Column("Số lượt nhiệm vụ"), Column("Tỷ lệ")),
-            (_row(["Quá hạn, chưa hoàn thành", vn_number(late), self.share(late, total)]),),
+            (
+                self.cells.row(
+                    ["Quá hạn, chưa hoàn thành", vn_number(late), self.share(late, total)]
+                ),
+            ),
         )
         return self.item(1, "Tổng hợp chung", [Paragraph(plain(text)), table, late_table])
 
@@ -70,7 +113,7 @@ class ConsolidatedComposer(ReportParts):
             counts = state.counts(key)
             late = len(state.overdue(key))
             rows.append(
-                _row(
+                self.cells.row(
                     [
                         first.duty.entry.label,
                         task_title(first, self.names),
@@ -93,7 +136,7 @@ class ConsolidatedComposer(ReportParts):
         state = self.state
         refs = [state.entry_of(k).duty.entry.label for k in keys]
         rows = [
-            _row([agency.display_short, *(state.code(agency.id, k) for k in keys)])
+            self.cells.row([agency.display_short, *(state.code(agency.id, k) for k in keys)])
             for agency in state.assigned
         ]
         return Table(
@@ -115,7 +158,7 @@ class ConsolidatedComposer(ReportParts):
 
     def overdue(self) -> list[Block]:
         rows = [
-            _row(
+            self.cells.row(
                 [
                     s.duty.entry.label,
                     s.agency.name,

@@ -31,6 +31,8 @@ FOOTNOTE_REF = "FootnoteReference"
 class Runs:
     """Runs that a template prints with `{{r value }}` (docxtpl's rich-text tag)."""
 
+    __slots__ = ("xml",)
+
     def __init__(self, xml: str = "") -> None:
         self.xml = xml
 

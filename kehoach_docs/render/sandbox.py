@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import io
 import math
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -86,7 +87,7 @@ class LimitedSandbox(SandboxedEnvironment):
         # Jinja's checks for methods and private names would always let through.
         fields = self._fields.get(type(obj))
         if fields is not None and attribute in fields:
-            return obj.__dict__[attribute]
+            return getattr(obj, attribute)  # (the builtin: a field, slotted or not)
         return super().getattr(obj, attribute)
 
     def tick(self) -> None:
@@ -161,7 +162,9 @@ class LimitedSandbox(SandboxedEnvironment):
     def render(self, template: Template, context: dict[str, Any]) -> str:
         """The template's output, stopped at the time and size limits."""
         self._deadline = time.monotonic() + limits.RENDER_SECONDS
-        chunks: list[str] = []
+        # Written as it comes: a body's paragraphs are made as the template reads them
+        # (context.Blocks), and each is let go once written, not held to be joined.
+        out = io.StringIO()
         size = 0
         try:
             for chunk in template.generate(context):
@@ -169,7 +172,7 @@ class LimitedSandbox(SandboxedEnvironment):
                 if size > limits.MAX_RENDERED_CHARS:
                     raise _too_big()
                 self.tick()
-                chunks.append(chunk)
+                out.write(chunk)
         finally:
             self._deadline = math.inf
-        return "".join(chunks)
+        return out.getvalue()
