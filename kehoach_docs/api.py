@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from .importer import ImportResult
     from .periods import Period
     from .progress import PeriodState
+    from .registry import Registry
     from .reminders import Reminders
 from .template_paths import find_template
 from .workspace import OUTPUT_DIR, LoadedPlan, Project, load_project, open_project
@@ -368,6 +368,13 @@ def _whole_period(
     return project, entry, period_state_for(project, entry, found)
 
 
+def _period_again(
+    workspace: Path, plan_id: str | None, period: str
+) -> tuple[PeriodState, Registry]:
+    project, _, state = _whole_period(workspace, plan_id, period)
+    return state, project.registry
+
+
 def build_report(
     workspace: Path, agency: str, period: str, plan_id: str | None = None,
     output: Path | None = None, pdf: bool = False,
@@ -398,16 +405,24 @@ def build_consolidated(
     assert job.kind.template is not None
     template = CompiledTemplate(find_template(project.root, job.kind.template))
     missing, label = state.missing, state.period.label
-    with beside(functools.partial(summary_workbook, state, project.registry)) as workbook:
+    held = [(state, project.registry)]
+
+    def figures() -> bytes:
+        # Made beside (see beside.py) from the period as this process held it when the
+        # copy began; here only if the copy failed, once this process has let it go.
+        [(period_state, registry)] = held or [_period_again(workspace, plan_id, period)]
+        return summary_workbook(period_state, registry)
+
+    with beside(figures) as workbook:
         made = [job.compose()]
-        figures = workbook()
-    # What the report is made from (10,000 agencies: some 60 MB) is let go before it is
-    # rendered, so that rendering reuses that memory rather than adding to it; the model
-    # goes as soon as the template's context is made (render_made).
-    del project, entry, state, job, workbook
-    write_atomic(docx, template.render_made(made.pop))
-    xlsx = docx.with_suffix(".xlsx")
-    write_atomic(xlsx, figures)
+        # What the report is made from (10,000 agencies: some 60 MB) is let go before it
+        # is rendered, so that rendering reuses that memory rather than adding to it; the
+        # model goes as soon as the template's context is made (render_made).
+        held.clear()
+        del project, entry, state, job
+        write_atomic(docx, template.render_made(made.pop))
+        xlsx = docx.with_suffix(".xlsx")
+        write_atomic(xlsx, workbook())
     return ConsolidatedResult(with_pdf([docx, xlsx], pdf), missing, label)
 
 

@@ -153,3 +153,27 @@ def test_a_batch_manifest_is_written_with_its_bom(workspace: Path, tmp_path: Pat
     assert len(rows) == 1 + len(result.outcomes) and not result.failures
     assert all(o.path is not None and o.path.parent == result.folder for o in result.outcomes)
     assert rows[1].startswith("ubnd-tinh,Ủy ban nhân dân tỉnh,")
+
+
+@pytest.mark.parametrize("where", ["beside", "here"])
+def test_the_consolidated_workbook_is_the_same_made_beside_or_here(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    # The consolidate command lets go of the period before rendering its report; its
+    # workbook is made in a forked copy, or here from the files read again (no fork).
+    from kehoach_docs import beside
+    from kehoach_docs.render.xlsx import summary_workbook
+
+    if where == "here":
+        monkeypatch.setattr(beside, "forks", lambda: False)
+    result = api.build_consolidated(workspace, PERIOD, output=tmp_path)
+    [_, xlsx] = result.written
+    project, _, state = api._whole_period(workspace, None, PERIOD)
+    expected = summary_workbook(state, project.registry)
+    assert _sheets(xlsx.read_bytes()) == _sheets(expected)
+    assert [a.id for a in result.missing] == [a.id for a in state.missing] != []
+
+
+def _sheets(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {n: archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")}
