@@ -263,13 +263,11 @@ def _display(root: Path, path: Path) -> str:
 
 def _validate(loaded: Loaded, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
     try:
-        made = model.model_validate(loaded.data)
+        return model.model_validate(loaded.data), []
     except ValidationError as exc:
         from .schema_errors import problems_from  # (its words are needed only here)
 
         return None, problems_from(exc, loaded, model)
-    share_field_sets(made)
-    return made, []
 
 
 @contextlib.contextmanager
@@ -355,6 +353,7 @@ def _open(root: Path, keep: bool) -> tuple[Project, list[Problem]]:
             model, found = _validate(loaded, PlanFile)
             problems.extend(found)
             if isinstance(model, PlanFile):
+                share_field_sets(model)
                 # The plan's id names its output files: kept to a safe file-name part.
                 plan_id = safe_name(loaded.path.stem)
                 if plan_id in plans:
@@ -369,6 +368,7 @@ def _open(root: Path, keep: bool) -> tuple[Project, list[Problem]]:
             model, found = _validate(loaded, RegistryFile)
             problems.extend(found)
             if isinstance(model, RegistryFile):
+                share_field_sets(model)
                 for agency in model.agencies:
                     registry.agencies.setdefault(agency.id, agency)
                 for group in model.groups:
@@ -487,6 +487,7 @@ def _read_again(source: Loaded) -> bytes:
 
 
 def _details_kept(loaded: Loaded, model: AgencyDetailsFile) -> AgencyDetails:
+    share_field_sets(model)
     return model.details
 
 
