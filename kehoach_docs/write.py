@@ -11,9 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -76,6 +74,8 @@ def _same_file(fd: int, path: str) -> bool:
 
 def _temp_file(path: Path) -> tuple[int, str]:
     """A new, locked temporary file beside `path`."""
+    import tempfile  # (here: a command that writes nothing, as validate, does without it)
+
     for _ in range(5):
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
         # A clean-up in another process may have claimed it between creation and lock.
@@ -231,6 +231,8 @@ def refuse_existing(paths: list[Path], force: bool) -> None:
 
 def backup(path: Path) -> Path:
     """Copy `path` to a new `<name>.bak-<date-time>[-n]` that no earlier backup has taken."""
+    import shutil
+
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     number = 1
@@ -309,6 +311,8 @@ def remove_abandoned(folder: Path) -> int:
         elif entry.name.startswith(STAGING_PREFIX) and entry.is_dir(follow_symlinks=False):
             lock = path / STAGING_LOCK
             if lock.is_file() and _remove_if_abandoned(lock):
+                import shutil
+
                 shutil.rmtree(path, ignore_errors=True)
                 removed += 1
             elif not lock.exists():
@@ -322,6 +326,9 @@ def remove_abandoned(folder: Path) -> int:
 def staging_dir(folder: Path) -> Iterator[Path]:
     """A marked, locked folder inside `folder` for files made elsewhere (LibreOffice's
     PDFs) before they are moved into place; removed on exit, or by a later clean-up."""
+    import shutil
+    import tempfile
+
     path = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
     fd = os.open(path / STAGING_LOCK, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
     try:
