@@ -395,7 +395,7 @@ def build_consolidated(
     pdf: bool = False,
 ) -> ConsolidatedResult:  # fmt: skip
     """The follow-up body's consolidated report (.docx) and its figures (.xlsx)."""
-    from .beside import beside
+    from .beside import beside, forks
     from .render.docx import CompiledTemplate
     from .render.xlsx import summary_workbook
 
@@ -409,12 +409,16 @@ def build_consolidated(
 
     def figures() -> bytes:
         # Made beside (see beside.py) from the period as this process held it when the
-        # copy began; here only if the copy failed, once this process has let it go.
+        # copy began; read again only if a copy was made and failed, once this process
+        # has let the period go.
         [(period_state, registry)] = held or [_period_again(workspace, plan_id, period)]
         return summary_workbook(period_state, registry)
 
+    elsewhere = forks()
     with beside(figures) as workbook:
         made = [job.compose()]
+        # Where no copy is made (Windows), the workbook is made here, now.
+        ready = None if elsewhere else workbook()
         # What the report is made from (10,000 agencies: some 60 MB) is let go before it
         # is rendered, so that rendering reuses that memory rather than adding to it; the
         # model goes as soon as the template's context is made (render_made).
@@ -422,7 +426,7 @@ def build_consolidated(
         del project, entry, state, job
         write_atomic(docx, template.render_made(made.pop))
         xlsx = docx.with_suffix(".xlsx")
-        write_atomic(xlsx, workbook())
+        write_atomic(xlsx, workbook() if ready is None else ready)
     return ConsolidatedResult(with_pdf([docx, xlsx], pdf), missing, label)
 
 
