@@ -437,9 +437,15 @@ def _load_progress(
         period_files = out.setdefault(folder.name, {})
         paths = [p for p in _yaml_in(folder) if _wanted(project, p, agencies)]
         step = _model_step(project.keep, ProgressFile, _report_kept)
-        for _, (entry, found) in _read(project.root, paths, problems, project.kept_files, step):
+        for loaded, (entry, found) in _read(
+            project.root, paths, problems, project.kept_files, step
+        ):
             problems.extend(found)
             if entry is not None:
+                # Said of every file as it is read: a copy saved under another name, beside
+                # the agency's own file, was otherwise taken for it, or left out, unsaid.
+                if loaded.path.stem != entry.agency:
+                    problems.append(_misnamed(loaded, ("bao_cao_tien_do", "co_quan"), entry.agency))
                 period_files[entry.agency] = entry
     return problems, out
 
@@ -522,13 +528,6 @@ def _check_progress(
                         (*base, "ky"), f"kỳ “{entry.period}” khác thư mục chứa tệp “{period_id}”"
                     )
                 )
-            if loaded.path.stem != agency_id:
-                problems.append(
-                    loaded.problem(
-                        (*base, "co_quan"),
-                        f"tệp {loaded.path.name} phải mang tên mã cơ quan: “{agency_id}.yaml”",
-                    )
-                )
             if agency_id not in registry.agencies:
                 problems.append(_unknown_agency(registry, loaded, (*base, "co_quan"), agency_id))
                 continue
@@ -572,14 +571,13 @@ def _load_details(
         if model is not None:
             agency = model.agency
             if agency != loaded.path.stem:
-                problems.append(
-                    loaded.problem(
-                        ("ke_hoach_don_vi", "co_quan"),
-                        f"tệp {loaded.path.name} phải mang tên mã cơ quan: “{agency}.yaml”",
-                    )
-                )
+                problems.append(_misnamed(loaded, ("ke_hoach_don_vi", "co_quan"), agency))
             out[agency] = LoadedDetails(model, loaded)
     return problems, out
+
+
+def _misnamed(loaded: Loaded, path: PathKey, agency: str) -> Problem:
+    return loaded.problem(path, f"tệp {loaded.path.name} phải mang tên mã cơ quan: “{agency}.yaml”")
 
 
 def _check_assignments(registry: Registry, entry: LoadedPlan) -> list[Problem]:

@@ -98,3 +98,22 @@ def test_a_misnamed_file_is_read_as_it_could_be_anyones(run: Run, example_copy: 
     result = run("-w", str(example_copy), "subplan", "-a", "so-noi-vu", "-o", str(example_copy))
     assert result.exit_code == 1
     assert "tệp so-noi-vuu.yaml phải mang tên mã cơ quan: “so-noi-vu.yaml”" in result.stderr
+
+
+def test_a_report_saved_again_under_another_name_is_said_not_left_out(
+    run: Run, example_copy: Path
+) -> None:
+    # A clerk saves a corrected report as a copy beside the agency's own file: which of the
+    # two counts was decided by their names' order, silently; now the copy is named.
+    folder = example_copy / "plans" / PLAN / "tien-do" / "2024-H1"
+    copy = folder / "so-y-te-sua.yaml"
+    copy.write_text((folder / "so-y-te.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    expected = (
+        f"plans/{PLAN}/tien-do/2024-H1/so-y-te-sua.yaml:6: bao_cao_tien_do.co_quan: tệp "
+        "so-y-te-sua.yaml phải mang tên mã cơ quan: “so-y-te.yaml”"
+    )
+    for command in (["validate"], ["consolidate", "-p", "2024-H1", "-o", str(example_copy / "o")]):
+        result = run("-w", str(example_copy), *command)
+        assert result.exit_code == 1
+        assert expected in result.stderr.splitlines()
+    assert not (example_copy / "o").exists()
