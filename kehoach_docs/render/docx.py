@@ -388,8 +388,9 @@ class CompiledTemplate:
 
     def render_made(self, make: Callable[[], Document]) -> bytes:
         """The document that `make` makes, rendered. Once its template context is made, only
-        a few of its fields are held: a 10,000-agency report's model is some 50 MB, let go
-        before the template is rendered (a caller that passes `make` holds none of it)."""
+        a few of its fields are held: its body's blocks, made into the template's paragraphs
+        as the template reads them (context.Blocks), and its long tables, made as the body
+        is written; the rest is let go (a caller that passes `make` holds none of it)."""
         doc = make()
         # Long tables are made as the body is written: the template prints marks for them.
         later = LaterTables()
