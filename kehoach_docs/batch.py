@@ -392,7 +392,6 @@ def run_batch(
     clean_stale_temp_files(root)
     folder = renderer.folder = _run_folder(root, entry.id)
 
-    agency_names = {s.agency_id: project.registry.agencies[s.agency_id].name for s in specs}
     workers = max(1, min(jobs or os.cpu_count() or 1, len(specs)))
     chunks = _chunks(specs, workers)
     done: dict[int, Outcome] = {}
@@ -400,7 +399,7 @@ def run_batch(
     def finished(chunk: list[int], outcomes: list[Outcome]) -> Iterator[Outcome]:
         for index, outcome in zip(chunk, outcomes, strict=True):
             spec = specs[index]
-            held = outcome.held(spec, agency_names[spec.agency_id], folder)
+            held = outcome.held(spec, project.registry.agencies[spec.agency_id].name, folder)
             done[index] = held
             yield held
 

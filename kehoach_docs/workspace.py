@@ -15,7 +15,6 @@ from pydantic import BaseModel, ValidationError
 
 from . import lifetime
 from .errors import DataError, Problem, WorkspaceError, did_you_mean, near_id
-from .limits import MAX_YAML_BYTES, InputError, read_file
 from .models.base import FOOTNOTE_MARK, share_field_sets
 from .models.details import AgencyDetails, AgencyDetailsFile
 from .models.plan import Item, Plan, PlanFile
@@ -23,7 +22,7 @@ from .models.progress import Progress, ProgressFile, Received, received
 from .models.registry import RegistryFile
 from .registry import Registry
 from .write import safe_name
-from .yamlsafe import Loaded, PathKey, load_yaml, parse_yaml
+from .yamlsafe import Loaded, PathKey, load_yaml, parse_yaml, read_yaml_bytes
 
 PLANS_DIR = "plans"
 DETAILS_DIR = "don-vi"
@@ -148,7 +147,7 @@ class Project:
         """An agency's whole report for a period (read, and checked, before)."""
         entry = self.progress[plan_id][period_id][agency_id]
         source = entry.source
-        raw = _read_again(source)
+        raw = read_yaml_bytes(source.path, source.display)
         # The bytes that were checked, or none: the file may have changed since.
         if _digest(raw) != entry.digest:
             raise DataError([Problem(source.display, None, "", CHANGED)])
@@ -483,13 +482,6 @@ CHANGED = "tệp đã được sửa trong khi lệnh đang chạy (sau khi đã
 
 def _digest(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
-
-
-def _read_again(source: Loaded) -> bytes:
-    try:
-        return read_file(source.path, MAX_YAML_BYTES)
-    except InputError as exc:
-        raise DataError([Problem(source.display, None, "", str(exc))]) from None
 
 
 def _details_kept(loaded: Loaded, model: AgencyDetailsFile) -> AgencyDetails:

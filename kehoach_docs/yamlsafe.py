@@ -517,13 +517,18 @@ def _fast_loader() -> Any:
 
 def load_yaml(path: Path, display: str) -> Loaded:
     """Parse one YAML file safely; raise DataError naming the file and line."""
-    try:
-        raw = read_file(path, MAX_YAML_BYTES)
-    except InputError as exc:
-        raise DataError([Problem(display, None, "", str(exc))]) from None
+    raw = read_yaml_bytes(path, display)
     loaded = parse_yaml(raw, path, display)
     loaded.raw = raw
     return loaded
+
+
+def read_yaml_bytes(path: Path, display: str) -> bytes:
+    """The bytes of a YAML file, within its size limit; DataError naming the file if not."""
+    try:
+        return read_file(path, MAX_YAML_BYTES)
+    except InputError as exc:
+        raise DataError([Problem(display, None, "", str(exc))]) from None
 
 
 def parse_yaml(raw: bytes, path: Path, display: str) -> Loaded:
