@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import stat
-import zipfile
 from pathlib import Path
 
 from .errors import KehoachError
@@ -93,6 +92,8 @@ def _is_xml(name: str) -> bool:
 
 def read_package(path: Path, what: str, xml_part: int = MAX_XML_PART) -> io.BytesIO:
     """A .docx/.xlsx read into memory once its parts are known to unpack within bounds."""
+    import zipfile  # (here: reading YAML, as every command does, needs none of it)
+
     data = read_file(path, MAX_INPUT_BYTES)
     buffer = io.BytesIO(data)
     try:

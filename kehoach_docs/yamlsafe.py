@@ -290,6 +290,12 @@ class _EventBuilder(_LibyamlBuilder):
         self.loader = loader
         self.anchors: dict[str, list[Event]] = {}
         self.recording: list[tuple[str, list[Event]]] = []
+        # The first characters the resolver has implicit types for (numbers, dates,
+        # booleans, null): a plain word starting with any other is text, as the resolver
+        # would answer, and it is not asked (most of a registry's 100,000 words).
+        resolvers = loader.yaml_implicit_resolvers
+        self.typed_starts = frozenset(resolvers)
+        self.always_resolve = None in resolvers or bool(loader.yaml_path_resolvers)
 
     def next(self) -> Event:
         event: Event = self.loader.get_event()
@@ -303,7 +309,9 @@ class _EventBuilder(_LibyamlBuilder):
         self.next()  # stream start
         if isinstance(self.next(), StreamEndEvent):
             return False, None
-        data = self.node(self.next(), self.next, (), replaying=False)
+        # Events are kept only within an anchored collection (see anchor()): elsewhere
+        # they are read from libyaml as they are, not through next().
+        data = self.node(self.next(), self.loader.get_event, (), replaying=False)
         self.next()  # document end
         if not isinstance(self.next(), StreamEndEvent):
             raise _Fallback  # a second document
@@ -319,17 +327,19 @@ class _EventBuilder(_LibyamlBuilder):
         assert tag is not None
         return tag
 
-    def anchor(self, event: Any, replaying: bool) -> None:
-        """Note the anchor an event opens (in a replay, it is known already)."""
+    def anchor(self, event: Any, replaying: bool, pull: Next) -> Next:
+        """Note the anchor an event opens (in a replay, it is known already); the events
+        of the collection it opens are then read by next(), which keeps them."""
         name = event.anchor
         if name is None or replaying:
-            return
+            return pull
         if name in self.anchors or any(name == n for n, _ in self.recording):
             raise _Fallback  # an anchor twice
         if isinstance(event, ScalarEvent):
             self.anchors[name] = [event]
-        else:
-            self.recording.append((name, [event]))
+            return pull
+        self.recording.append((name, [event]))
+        return self.next
 
     def close(self, event: Any, replaying: bool) -> None:
         if event.anchor is not None and not replaying and not isinstance(event, ScalarEvent):
@@ -337,6 +347,11 @@ class _EventBuilder(_LibyamlBuilder):
             self.anchors[name] = events
 
     def node(self, event: Any, pull: Next, path: PathKey, replaying: bool) -> Any:
+        if type(event) is ScalarEvent and event.anchor is None and len(path) <= _DEEP:
+            # Most values, said first: nothing to note, nothing to close.
+            line = event.start_mark.line + 1  # type: ignore[union-attr]
+            self.counted(path, line)
+            return self.scalar_value(event, path, line)
         if isinstance(event, AliasEvent):
             events = self.anchors.get(event.anchor or "")
             if events is None:
@@ -345,17 +360,12 @@ class _EventBuilder(_LibyamlBuilder):
             return self.node(next(replay), lambda: next(replay), path, replaying=True)
         if len(path) > _DEEP:
             raise _Fallback  # where PyYAML's composer may run out of stack, it decides
-        self.anchor(event, replaying)
+        pull = self.anchor(event, replaying, pull)
         line = event.start_mark.line + 1
         self.counted(path, line)
         out: Any
         if isinstance(event, ScalarEvent):
-            if not event.value and line > self.last_line:
-                # An empty value at the end of a file with no line break after it:
-                # libyaml marks it on the next line, PyYAML's parser on this one.
-                raise _Fallback
-            tag = self.resolve(ScalarNode, event, event.value)
-            out = self.scalar(tag, event.value, line, path, lambda: _scalar_node(tag, event))
+            out = self.scalar_value(event, path, line)
         elif isinstance(event, MappingStartEvent):
             out = self.mapping_events(event, pull, path, replaying)
         elif isinstance(event, SequenceStartEvent):
@@ -373,6 +383,31 @@ class _EventBuilder(_LibyamlBuilder):
         self.close(event, replaying)
         return out
 
+    def scalar_value(self, event: Any, path: PathKey, line: int) -> Any:
+        """The value of a scalar event, as the resolver and scalar() would make it."""
+        value: str = event.value
+        if not value and line > self.last_line:
+            # An empty value at the end of a file with no line break after it:
+            # libyaml marks it on the next line, PyYAML's parser on this one.
+            raise _Fallback
+        tag: str | None = event.tag
+        if tag is None and not self.always_resolve:
+            # What the resolver answers: text, unless a plain word may be of a type.
+            if event.implicit[0] and value[:1] in self.typed_starts:
+                tag = self.resolve(ScalarNode, event, value)
+            else:
+                tag = _STR
+        elif tag is None or tag == "!":
+            tag = self.resolve(ScalarNode, event, value)
+        if tag != _STR:
+            return self.scalar(tag, value, line, path, lambda: _scalar_node(tag, event))
+        text = nfc(value)
+        if event.style == '"' and has_xml_forbidden(text):
+            # Only a double-quoted escape can make such a character here: a file with
+            # one as it is was left to PyYAML's parser (_python_only).
+            return self.clean(text, path)
+        return self.word(text)
+
     def mapping_events(self, start: Any, pull: Next, path: PathKey, replaying: bool) -> Any:
         tag = self.resolve(MappingNode, start, None)
         if tag != _MAP:
@@ -380,31 +415,54 @@ class _EventBuilder(_LibyamlBuilder):
             self.skip_rest(pull, replaying)
             return {}
         out: dict[str, Any] = {}
-        while not isinstance(key := cast(Any, pull()), MappingEndEvent):
+        lines = self.loaded.lines
+        deep = len(path) >= _DEEP
+        while True:
+            # The work of key(), counted() and node() for one pair, done here for the
+            # usual one (a plain key, a value with no anchor): a registry has 100,000.
+            key: Any = pull()
+            if type(key) is MappingEndEvent:
+                return out
             line = key.start_mark.line + 1
-            if isinstance(key, AliasEvent):  # (its mark is where it stands)
-                raise _Fallback  # an alias as a key
-            self.anchor(key, replaying)
-            if not isinstance(key, ScalarEvent):
-                self.fail(line, path, _BAD_KEY)
-                self.skip_rest(pull, replaying)  # the key's own collection
-                self.close(key, replaying)
-                self.skip(pull(), pull, replaying)
-                continue
             # Only a plain "<<" or a tag can make a merge key: the resolver is not asked
             # of the 100,000 other keys of a large registry.
-            maybe_merge = key.tag is not None or key.value == "<<"
-            if maybe_merge and self.resolve(ScalarNode, key, key.value) == _MERGE:
-                self.fail(line, path, _BAD_KEY)
+            plain = type(key) is ScalarEvent and key.anchor is None and key.tag is None
+            if not (plain and key.value != "<<") and self.odd_key(key, line, pull, path, replaying):
+                continue
+            text = nfc(key.value)
+            if len(text) <= _SHORT:
+                text = sys.intern(text)  # (see word())
+            child = (*path, text)
+            if text in out:
+                self.fail(line, child, f"khóa “{text}” bị lặp (đã có ở dòng {lines.get(child)})")
                 self.skip(pull(), pull, replaying)
                 continue
-            text = self.word(nfc(str(key.value)))
-            child = self.key(out, text, line, path)
-            if child is None:
-                self.skip(pull(), pull, replaying)
+            lines[child] = line
+            value: Any = pull()
+            if type(value) is ScalarEvent and value.anchor is None and not deep:
+                self.count += 1  # (its line is the key's, noted above)
+                if self.count > MAX_NODES:
+                    raise _TooBig
+                out[text] = self.scalar_value(value, child, value.start_mark.line + 1)  # type: ignore[union-attr]
             else:
-                out[text] = self.node(pull(), pull, child, replaying)
-        return out
+                out[text] = self.node(value, pull, child, replaying)
+
+    def odd_key(self, key: Any, line: int, pull: Next, path: PathKey, replaying: bool) -> bool:
+        """Note a key's anchor; True if it is no key (said) and its value was read past."""
+        if isinstance(key, AliasEvent):  # (its mark is where it stands)
+            raise _Fallback  # an alias as a key
+        inner = self.anchor(key, replaying, pull)
+        if not isinstance(key, ScalarEvent):
+            self.fail(line, path, _BAD_KEY)
+            self.skip_rest(inner, replaying)  # the key's own collection
+            self.close(key, replaying)
+            self.skip(pull(), pull, replaying)
+            return True
+        if self.resolve(ScalarNode, key, key.value) == _MERGE:
+            self.fail(line, path, _BAD_KEY)
+            self.skip(pull(), pull, replaying)
+            return True
+        return False
 
     def skip(self, event: Any, pull: Next, replaying: bool) -> None:
         """Read past a value that is not built, its anchors still noted."""
@@ -412,7 +470,7 @@ class _EventBuilder(_LibyamlBuilder):
             if event.anchor not in self.anchors:
                 raise _Fallback
             return
-        self.anchor(event, replaying)
+        pull = self.anchor(event, replaying, pull)
         if not isinstance(event, ScalarEvent):
             self.skip_rest(pull, replaying)
         self.close(event, replaying)

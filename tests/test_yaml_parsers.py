@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 import yaml
@@ -21,13 +22,15 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def outcome(path: Path, fast: bool) -> Any:
-    """What loading `path` gives, with libyaml's parser or with PyYAML's only."""
+def outcome(path: Path, fast: bool, large: bool = False) -> Any:
+    """What loading `path` gives, with libyaml's parser or with PyYAML's only; `large`:
+    libyaml's events read as they come, as for a file larger than SMALL_FILE."""
     saved = yamlsafe._fast_loader
     try:
         if not fast:
             yamlsafe._fast_loader = lambda: None  # type: ignore[assignment]
-        loaded = yamlsafe.load_yaml(path, "plans/f.yaml")
+        with mock.patch.object(yamlsafe, "SMALL_FILE", 0 if large else yamlsafe.SMALL_FILE):
+            loaded = yamlsafe.load_yaml(path, "plans/f.yaml")
     except DataError as exc:
         return [str(p) for p in exc.problems]
     finally:
@@ -35,8 +38,8 @@ def outcome(path: Path, fast: bool) -> Any:
     return loaded.data, loaded.lines, [str(w) for w in loaded.warnings]
 
 
-def same(path: Path) -> Any:
-    fast, slow = outcome(path, True), outcome(path, False)
+def same(path: Path, large: bool = False) -> Any:
+    fast, slow = outcome(path, True, large), outcome(path, False)
     assert fast == slow
     return fast
 
@@ -63,6 +66,12 @@ SNIPPETS = {
     "quoted": 'a: "dấu \\" và \\u00e0 \\x41 \\n"\nb: \'đơn \'\' nháy\'\nc: "dài\n  hai dòng"\n',
     "flow": "a: {b: [1, {c: d}], e: 'f'}\ng: [ x , y ,]\n",
     "anchors": "a: &x [1, 2]\nb: *x\nc: &y {k: v}\nd: *y\n",
+    "anchors within anchors": "a: &x {b: &y [1, {c: 2}], d: 3}\ne: *y\nf: *x\n"
+    "g: [&z {h: *y, i: &w x}, *z, *w]\n",
+    "anchored value of a repeated key": "a: 1\na: &x [1, {b: 2}]\nc: *x\n",
+    "anchored key": "&k a: 1\nb: *k\nc: {&m [x]: 1}\nd: *m\n",
+    "anchor twice": "a: &x 1\nb: &x [2]\nc: *x\n",
+    "alias inside its own anchor": "a: &x [1, *x]\n",
     "comments": "# đầu\na: 1 # sau\n# giữa\nb:\n  # trong\n  - x\n",
     "crlf": "a: 1\r\nb:\r\n  - x\r\n  - y\r\n",
     "other line breaks": "a: x\x85b: y\u2028c: z\u2029d: w\n",
@@ -156,8 +165,11 @@ _values = st.recursive(
     flow=st.sampled_from([None, True, False]),
     style=st.sampled_from([None, "'", '"', "|", ">"]),
     width=st.integers(10, 80),
+    large=st.booleans(),
 )
-def test_what_pyyaml_writes(data: Any, flow: bool | None, style: str | None, width: int) -> None:
+def test_what_pyyaml_writes(
+    data: Any, flow: bool | None, style: str | None, width: int, large: bool
+) -> None:
     import tempfile
 
     text = yaml.safe_dump(
@@ -167,7 +179,7 @@ def test_what_pyyaml_writes(data: Any, flow: bool | None, style: str | None, wid
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "f.yaml"
         path.write_text(text, encoding="utf-8")
-        same(path)
+        same(path, large)
 
 
 SMALL_FILES = [p for p in WORKSPACE_FILES if p.stat().st_size < 6000]
@@ -178,8 +190,11 @@ _PIECES = [*":-[]{},'\"#&*!|>?%@`\\ \t\n", "\n  ", "\n- ", ": ", "---", "&a ", "
 @given(
     st.sampled_from(SMALL_FILES),
     st.lists(st.tuples(st.floats(0, 1), st.sampled_from(_PIECES), st.integers(0, 4)), max_size=3),
+    st.booleans(),
 )
-def test_a_real_file_with_a_slip(path: Path, slips: list[tuple[float, str, int]]) -> None:
+def test_a_real_file_with_a_slip(
+    path: Path, slips: list[tuple[float, str, int]], large: bool
+) -> None:
     """A clerk's slip of the keyboard in a real file: a character added, a few lost."""
     import tempfile
 
@@ -190,14 +205,14 @@ def test_a_real_file_with_a_slip(path: Path, slips: list[tuple[float, str, int]]
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "f.yaml"
         target.write_text(text, encoding="utf-8", newline="")
-        same(target)
+        same(target, large)
 
 
-@given(st.text(st.sampled_from("ab: -[]{},'\"#&*!|>\n\t?%@`\\x0"), max_size=40))
-def test_any_text(text: str) -> None:
+@given(st.text(st.sampled_from("ab: -[]{},'\"#&*!|>\n\t?%@`\\x0"), max_size=40), st.booleans())
+def test_any_text(text: str, large: bool) -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "f.yaml"
         path.write_text(text, encoding="utf-8")
-        same(path)
+        same(path, large)
