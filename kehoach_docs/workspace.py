@@ -341,8 +341,9 @@ def _open(root: Path, keep: bool) -> tuple[Project, list[Problem]]:
     files: list[Loaded] = []
     registry_files: list[Loaded] = []
     plan_files: list[Loaded] = []
+    paths = yaml_files(root)
 
-    for loaded, _ in _read(root, yaml_files(root), problems, files, _as_read):
+    for loaded, _ in _read(root, paths, problems, files, _as_read):
         warnings.extend(loaded.warnings)
         data = loaded.data
         if not isinstance(data, dict):
@@ -382,7 +383,9 @@ def _open(root: Path, keep: bool) -> tuple[Project, list[Problem]]:
             )
 
     problems.extend(_misnamed_plan_folders(root, plans))
-    ids = _Ids()
+    # A file that could not be read may be (part of) the registry: a code it holds is then
+    # not said to be unknown wherever it is used (one slip in co-quan.yaml gave 28 errors).
+    ids = _Ids(complete=len(files) == len(paths))
     problems.extend(_check_registry(ids, registry_files))
     warnings.extend(_check_header_fit(registry_files))
     for loaded in plan_files:
@@ -758,9 +761,15 @@ class _Ids:
     agencies: dict[str, str] = field(default_factory=dict)  # id -> kind
     groups: dict[str, list[str]] = field(default_factory=dict)  # id -> members
     issuers: set[str] = field(default_factory=set)
+    # False: a file that may hold ids could not be read, so an id not seen may be there.
+    complete: bool = True
 
     def knows(self, ref: str) -> bool:
         return ref in self.agencies or ref in self.groups
+
+    def unknown(self, ref: str) -> bool:
+        """Whether `ref` is surely no agency's or group's id."""
+        return self.complete and not self.knows(ref)
 
     def nearest(self, ref: str) -> str | None:
         return near_id(ref, [*self.agencies, *self.groups])
@@ -805,14 +814,14 @@ def _check_registry(ids: _Ids, files: list[Loaded]) -> list[Problem]:
     for loaded in files:
         for i, entry in _entries(loaded.data, "co_quan"):
             parent = entry.get("cap_tren")
-            if isinstance(parent, str) and parent not in ids.agencies:
+            if isinstance(parent, str) and parent not in ids.agencies and ids.complete:
                 problems.append(_unknown(ids, loaded, ("co_quan", i, "cap_tren"), parent))
         for i, entry in _entries(loaded.data, "nhom"):
             for j, member in enumerate(_str_list(entry.get("thanh_vien"))):
-                if not ids.knows(member):
+                if ids.unknown(member):
                     problems.append(_unknown(ids, loaded, ("nhom", i, "thanh_vien", j), member))
             for j, kind in enumerate(_str_list(entry.get("loai"))):
-                if kind not in kinds:
+                if kind not in kinds and ids.complete:
                     problems.append(
                         loaded.problem(
                             ("nhom", i, "loai", j),
@@ -896,7 +905,7 @@ def _check_plan(ids: _Ids, loaded: Loaded) -> tuple[list[Problem], list[Problem]
             return
         if agency_only and ref in ids.groups:
             problems.append(loaded.problem(path, f"“{ref}” là một nhóm; ở đây cần một cơ quan"))
-        elif not ids.knows(ref):
+        elif ids.unknown(ref):
             problems.append(_unknown(ids, loaded, path, ref))
 
     issuer = plan.get("co_quan_ban_hanh")

@@ -44,6 +44,27 @@ def test_three_errors_in_two_files_are_all_reported(
     assert not (root / "output").exists()
 
 
+def test_one_slip_in_the_registry_is_one_error(
+    run: Run, make_workspace: Callable[[dict[str, str]], Path]
+) -> None:
+    # A registry that cannot be read says so, once: the codes the plan uses are not then
+    # each said to be unknown (they are in the file that could not be read).
+    registry = MINI_REGISTRY.replace("    loai: so\n    ma: STC", "    loai: so\n     ma: STC")
+    plan = MINI_PLAN.replace("don_vi: [so-noi-vu]", "don_vi: [so-noi-vuu]")
+    root = make_workspace({"plans/co-quan.yaml": registry, "plans/kh.yaml": plan})
+    result = run("-w", str(root), "validate")
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("plans/co-quan.yaml:21: lỗi cú pháp YAML: "), lines
+    assert lines[1] == "Có 1 lỗi; chưa ghi tệp nào."
+    # Once it reads, the code mistyped in the plan is said.
+    (root / "plans/co-quan.yaml").write_text(MINI_REGISTRY, encoding="utf-8")
+    result = run("-w", str(root), "validate")
+    assert result.exit_code == 1
+    assert "không có cơ quan hay nhóm nào mã “so-noi-vuu”" in result.stderr
+
+
 def test_plan_command_refuses_invalid_data_and_writes_nothing(
     run: Run, make_workspace: Callable[[dict[str, str]], Path]
 ) -> None:
@@ -147,6 +168,22 @@ def test_a_header_line_that_will_wrap_is_named_with_a_fix(
         "co_quan[2].tieu_de.co_quan_ban_hanh[0]: cảnh báo: dòng “PHƯỜNG XUÂN HƯƠNG - ĐÀ LẠT” "
         "rộng 6,84 cm, ô tên cơ quan chỉ rộng 6,60 cm nên sẽ xuống dòng: hãy tách thành hai "
         "dòng, ví dụ “PHƯỜNG XUÂN HƯƠNG”, “- ĐÀ LẠT”"
+    ) in result.stderr
+
+
+def test_a_date_line_close_to_its_edge_is_not_said_to_be_over_it(
+    run: Callable[..., Result], make_workspace: Callable[[dict[str, str]], Path]
+) -> None:
+    # 9,62 cm in a 9,90 cm box: within it, but too close to lay out safely. The warning
+    # must not read "9,62 cm, the box is only 9,90 cm" (a clerk's question).
+    registry = MINI_REGISTRY.replace("dia_danh: Mẫu\nnhom:", "dia_danh: Đăk Thành Thượng\nnhom:")
+    root = make_workspace({"plans/co-quan.yaml": registry, "plans/kh.yaml": MINI_PLAN})
+    result = run("-w", str(root), "validate")
+    assert result.exit_code == 0
+    assert (
+        "co_quan[2].dia_danh: cảnh báo: dòng ngày tháng dài nhất “Đăk Thành Thượng, ngày 28 "
+        "tháng 12 năm 2026” rộng 9,62 cm, sát mép ô rộng 9,90 cm (Word, LibreOffice dàn chữ "
+        "rộng hơn một chút) nên có thể xuống dòng: dùng địa danh ngắn hơn"
     ) in result.stderr
 
 
