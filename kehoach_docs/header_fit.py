@@ -31,6 +31,17 @@ def _cm(value: float) -> str:
     return f"{value:.2f}".replace(".", ",")
 
 
+def _against(wide: float, box: str, box_cm: float) -> str:
+    """The line's width said against its box's: over it, or too close to its edge."""
+    if wide > box_cm:
+        return f"{box} chỉ rộng {_cm(box_cm)} cm nên sẽ xuống dòng"
+    # (Within the box but not within SPARE of it: laid out a little wider, it wraps.)
+    return (
+        f"sát mép {box} rộng {_cm(box_cm)} cm (Word, LibreOffice dàn chữ rộng hơn một chút) "
+        "nên có thể xuống dòng"
+    )
+
+
 def _split(line: str) -> str:
     """The line split where a clerk would break it: before " - ", else nearest the middle."""
     if " - " in line:
@@ -54,8 +65,8 @@ def issuer_line_problem(line: str, bold: bool) -> str | None:
     if wide <= ISSUER_BOX_CM * SPARE:
         return None
     return (
-        f"dòng “{line}” rộng {_cm(wide)} cm, ô tên cơ quan chỉ rộng {_cm(ISSUER_BOX_CM)} cm "
-        f"nên sẽ xuống dòng: hãy tách thành hai dòng, ví dụ {_split(line)}"
+        f"dòng “{line}” rộng {_cm(wide)} cm, {_against(wide, 'ô tên cơ quan', ISSUER_BOX_CM)}: "
+        f"hãy tách thành hai dòng, ví dụ {_split(line)}"
     )
 
 
@@ -68,6 +79,7 @@ def place_problem(place: str) -> str | None:
     if wide <= DATE_BOX_CM * SPARE:
         return None
     return (
-        f"dòng ngày tháng “{line}” rộng {_cm(wide)} cm, ô chỉ rộng {_cm(DATE_BOX_CM)} cm nên "
-        "sẽ xuống dòng: dùng địa danh ngắn hơn (tên đơn vị hành chính nơi cơ quan đóng trụ sở)"
+        f"dòng ngày tháng dài nhất “{line}” rộng {_cm(wide)} cm, "
+        f"{_against(wide, 'ô', DATE_BOX_CM)}: dùng địa danh ngắn hơn (tên đơn vị hành chính "
+        "nơi cơ quan đóng trụ sở)"
     )

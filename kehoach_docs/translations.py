@@ -237,8 +237,9 @@ YAML_PROBLEMS: dict[str, str] = {
     ),
     "but found another document": "tệp chỉ được có một tài liệu YAML: bỏ dòng “---” thứ hai",
     "found undefined alias %r": (
-        "chữ bắt đầu bằng “*” được hiểu là bí danh YAML “{0}”: câu bắt đầu bằng chữ nghiêng "
-        "*…*, " + _QUOTE
+        "“*{name0}” là bí danh YAML nhưng phía trên chưa có nhãn “&{name0}” (bí danh chỉ dùng "
+        "lại được giá trị đã đặt nhãn trước nó); nếu đây là câu bắt đầu bằng chữ nghiêng *…*, "
+        + _QUOTE
     ),
     "found duplicate anchor %r; first occurrence": "nhãn “&{0}” được đặt hai lần",
     "second occurrence": "nhãn “&” được đặt hai lần",
@@ -278,6 +279,8 @@ YAML_TOKENS = {
     "<anchor>": "nhãn “&”",
     "<tag>": "thẻ “!”",
     "<scalar>": "một giá trị chữ",
+    # (PyYAML's token before any key, not only a "?" the clerk wrote)
+    "?": "một khóa mới",
 }
 _CHAR_NAMES = {
     "\t": "Tab",
@@ -302,14 +305,19 @@ def _patterns(table: str) -> list[tuple[re.Pattern[str], str]]:
     return [(_pattern(fmt), text) for fmt, text in messages.items()]
 
 
-def _shown(arg: str) -> str:
-    """A character or token PyYAML printed with %r, as a clerk would name it."""
+def _literal(arg: str) -> Any:
+    """What PyYAML printed with %r, as it was."""
     import ast
 
     try:
-        value = ast.literal_eval(arg)
+        return ast.literal_eval(arg)
     except (ValueError, SyntaxError):
-        value = arg
+        return arg
+
+
+def _shown(arg: str) -> str:
+    """A character or token PyYAML printed with %r, as a clerk would name it."""
+    value = _literal(arg)
     if not isinstance(value, str):
         return str(value)
     if value in YAML_TOKENS:
@@ -330,7 +338,8 @@ def yaml_problem(problem: str | None, context: str | None) -> str:
                 args = match.groups()
                 if args and args[0] == repr("\t") and "cannot start any token" in message:
                     return TAB_PROBLEM
-                return text.format(*(_shown(a) for a in args))
+                names = {f"name{i}": str(_literal(a)) for i, a in enumerate(args)}
+                return text.format(*(_shown(a) for a in args), **names)
     return "cú pháp sai"
 
 

@@ -17,8 +17,16 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Word's manual line break (Shift+Enter) and page break, as a copy from Word gives them:
+# a space in their place keeps the words on either side apart ("Vĩnh\vPxi").
+_WORD_BREAKS = re.compile(" ?[\x0b\x0c]+ ?")
+
+
 def strip_xml_forbidden(text: str) -> str:
-    """Drop the control characters that XML 1.0 cannot hold."""
+    """Drop the control characters that XML 1.0 cannot hold; Word's line and page breaks
+    become a space."""
+    if "\x0b" in text or "\x0c" in text:
+        text = _WORD_BREAKS.sub(" ", text)
     return _FORBIDDEN_XML.sub("", text)
 
 

@@ -208,6 +208,20 @@ def test_control_characters_are_removed_with_a_warning(run: Run, tmp_path: Path)
     assert "1. Làm một việc." in DocxReader(root / "output" / "kh.docx").text()
 
 
+def test_a_line_break_from_word_keeps_the_words_apart(run: Run, tmp_path: Path) -> None:
+    # Shift+Enter in Word comes out of a copy as a vertical tab: the words either side of
+    # it are not glued together ("VĩnhPxi").
+    from kehoach_docs.docxread import DocxReader
+
+    root = tmp_path / "ws"
+    build(root, {"plans/kh.yaml": cut(PLAN, "[Làm một việc.]", '["Làm một\\vviệc\\f khó."]')})
+    result = run("-w", str(root), "validate")
+    assert result.exit_code == 0
+    assert "dấu ngắt dòng thành dấu cách" in result.stderr
+    assert run("-w", str(root), "plan").exit_code == 0
+    assert "1. Làm một việc khó." in DocxReader(root / "output" / "kh.docx").text()
+
+
 def test_jinja_and_xml_in_text_are_printed_literally(run: Run, tmp_path: Path) -> None:
     from kehoach_docs.docxread import DocxReader
 

@@ -42,6 +42,9 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def expected(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Word's line and page breaks (as a copy from Word gives them) read back as one space
+    # between the words they stood between.
+    text = re.sub(" ?[\x0b\x0c]+ ?", " ", text)
     return unicodedata.normalize("NFC", NOT_XML.sub("", text))
 
 

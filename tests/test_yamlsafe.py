@@ -59,6 +59,26 @@ def test_syntax_error_names_the_line(tmp_path: Path) -> None:
     assert messages(exc)[0].startswith("plans/f.yaml:3: lỗi cú pháp YAML:")
 
 
+def test_an_alias_with_no_anchor_says_which_anchor_is_missing(tmp_path: Path) -> None:
+    # A clerk who copies a header block by alias, and misspells its anchor.
+    with pytest.raises(DataError) as exc:
+        load(tmp_path, "a: &ky_xa {chuc_vu: CHỦ TỊCH}\nb: *ky_xaa\n")
+    assert messages(exc) == [
+        "plans/f.yaml:2: lỗi cú pháp YAML: “*ky_xaa” là bí danh YAML nhưng phía trên chưa có "
+        "nhãn “&ky_xaa” (bí danh chỉ dùng lại được giá trị đã đặt nhãn trước nó); nếu đây là "
+        "câu bắt đầu bằng chữ nghiêng *…*, hãy đặt cả câu trong ngoặc kép"
+    ]
+
+
+def test_a_key_out_of_line_names_no_parser_token(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as exc:
+        load(tmp_path, "co_quan:\n  - id: a\n    ten: A\n  dia_danh: x\n")
+    assert messages(exc) == [
+        "plans/f.yaml:4: lỗi cú pháp YAML: thụt lề không đều: dòng này lệch so với các dòng "
+        "cùng cấp (gặp một khóa mới)"
+    ]
+
+
 def test_empty_and_binary_files(tmp_path: Path) -> None:
     with pytest.raises(DataError) as exc:
         load(tmp_path, "# chỉ có chú thích\n")
