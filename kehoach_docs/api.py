@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -535,6 +535,8 @@ def forms(
 class CollectResult:
     written: list[Path]
     backups: list[Path]
+    # Forms given with nothing filled in, passed over (file names).
+    blank: list[str] = field(default_factory=list)
 
 
 def collect(
@@ -545,7 +547,7 @@ def collect(
     from pydantic import ValidationError
 
     from .errors import DataError
-    from .forms import progress_yaml, read_form, task_cell
+    from .forms import BLANK, TASK_SHEET, progress_yaml, read_form, task_cell
     from .models.progress import ProgressFile
     from .periods import parse_period
     from .progress import task_duties
@@ -557,10 +559,17 @@ def collect(
     entry = project.plan(plan_id)
     problems = []
     pending: list[tuple[Path, bytes]] = []
+    sources: list[str] = []  # the form each pending file was read from
+    blank: list[str] = []
     for path in files:
         collected, found = read_form(path, path.name)
         problems.extend(found)
         if collected is None:
+            continue
+        if collected.blank:
+            # While agencies reply, `collect output/*-bieu-mau-*.xlsx` meets forms no one
+            # has filled yet: they are passed over, and said, unless no form was filled.
+            blank.append(path.name)
             continue
 
         def refuse(message: str, where: str = "", name: str = path.name) -> None:
@@ -597,14 +606,24 @@ def collect(
             continue
         target = progress_dir(project.root, entry.id, period.id) / f"{agency.id}.yaml"
         pending.append((target, progress_yaml(collected, agency, period).encode("utf-8")))
+        sources.append(path.name)
+    if blank and not pending:
+        where = f"trang tính “{TASK_SHEET}”"
+        problems += [Problem(name, None, where, BLANK) for name in blank]
     if problems:
         raise DataError(problems)
     targets = [t for t, _ in pending]
-    if len(set(targets)) != len(targets):
-        raise KehoachError("có hai biểu mẫu của cùng một cơ quan, cùng một kỳ")
+    seen: dict[Path, str] = {}
+    for (target, _), source in zip(pending, sources, strict=True):
+        if target in seen:
+            raise KehoachError(
+                f"{seen[target]} và {source}: hai biểu mẫu của cùng một cơ quan "
+                f"({target.stem}), cùng một kỳ: chỉ đưa vào một tệp"
+            )
+        seen[target] = source
     refuse_existing(targets, force)
     backups = [b for t, data in pending if (b := keep_or_replace(t, data, force))]
-    return CollectResult(targets, backups)
+    return CollectResult(targets, backups, blank)
 
 
 @dataclass

@@ -433,6 +433,8 @@ def collect(opts: Options, files: tuple[Path, ...], force: bool) -> None:
     from .api import collect as run
 
     result = call(run, opts.workspace, list(files), opts.plan, force)
+    if result.blank:
+        click.echo(f"Bỏ qua {len(result.blank)} biểu mẫu chưa điền: {', '.join(result.blank)}")
     for backup in result.backups:
         click.echo(f"Đã sao lưu tệp cũ: {backup}")
     _written(result.written)

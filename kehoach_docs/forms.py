@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -200,6 +201,8 @@ class Collected:
     agency_id: str
     data: dict[str, Any]
     rows: dict[str, int]  # task key -> row of the task sheet
+    # Nothing written in it: a form not filled yet (many are, while agencies reply).
+    blank: bool = False
 
 
 def _text(value: Any) -> str:
@@ -208,11 +211,62 @@ def _text(value: Any) -> str:
     return unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").strip()
 
 
+# A cell that Excel or Calc holds as a formula, or as a formula's error, is no clerk's text:
+# a result typed as "=SUM(A1:A3) đã xong" is a formula to Excel, saved with no value by
+# some programs and as "#VALUE!" by others. It is said, not read as empty or as "#VALUE!".
+_FORMULA = (
+    "ô này là công thức Excel (“{0}”), không phải chữ: gõ dấu nháy ' trước dấu “=” để Excel "
+    "giữ nguyên chữ"
+)
+_ERROR = (
+    "ô này chứa lỗi của Excel (“{0}”), thường do chữ bắt đầu bằng “=”, “+”, “-” hay “@” bị "
+    "hiểu là công thức: gõ lại nội dung, thêm dấu nháy ' ở đầu"
+)
+
+
+def _written(cell: Any, fail: Callable[[str], None]) -> Any:
+    """The value a clerk wrote in `cell`; None and a problem said for a formula or an error."""
+    kind = getattr(cell, "data_type", None)
+    if kind == "f":
+        text = getattr(cell.value, "text", cell.value)  # (an array formula holds its text)
+        fail(_FORMULA.format(_text(text)))
+        return None
+    if kind == "e":
+        fail(_ERROR.format(_text(cell.value)))
+        return None
+    return cell.value
+
+
+# A bullet a clerk typed before a line ("- ", "-", "•"): the report prints its own.
+_BULLET = re.compile(r"^(?:[-+•–]\s*(?=\D)|[-+•–]\s+)")
+
+
 def _paragraphs(value: Any) -> list[str]:
-    return [line.strip() for line in _text(value).split("\n") if line.strip()]
+    lines = (_BULLET.sub("", line.strip(), count=1) for line in _text(value).split("\n"))
+    return [line.strip() for line in lines if line.strip()]
 
 
+def _fold(text: str) -> str:
+    """A status as typed, for matching: its case and extra spaces aside."""
+    return " ".join(text.split()).casefold()
+
+
+_STATUS_BY_FOLD = {_fold(s): s for s in STATUSES}
 _FIGURE = re.compile(r"^(?P<name>[^:]+):\s*(?P<value>-?[\d.,]+)\s*(?P<unit>.*)$")
+
+
+_DATED = re.compile(
+    r"^(?P<name>[^:]+):\s*(?P<value>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})\.?$"
+)
+
+
+def _figure_lines(value: Any) -> list[str]:
+    """One figure a line; "Số người: 12 người; Số cuộc: 3 cuộc", two on one line, are two."""
+    lines: list[str] = []
+    for line in _paragraphs(value):
+        parts = [part.strip() for part in line.split(";") if part.strip()]
+        lines += parts if len(parts) > 1 and all(":" in part for part in parts) else [line]
+    return lines
 
 
 def _number(text: str) -> int | float:
@@ -226,6 +280,9 @@ def _number(text: str) -> int | float:
 
 _ANSWER_COLUMNS = range(STATUS_COLUMN, KEY_COLUMN)
 _FIELD_COLUMNS = {"tinh_trang": 6, "ket_qua": 7, "so_lieu": 8, "kho_khan": 9, "de_xuat": 10}
+
+
+BLANK = "biểu mẫu chưa điền nhiệm vụ nào"
 
 
 def task_cell(row: int) -> str:
@@ -251,7 +308,8 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
         fail("", str(exc))
         return None, problems
     try:
-        book = load_workbook(data, data_only=True)
+        # Formulas as written, not their cached values: see _written.
+        book = load_workbook(data)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         fail("", f"không mở được tệp Excel ({type(exc).__name__}): có phải tệp .xlsx?")
         return None, problems
@@ -263,14 +321,19 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
     }
     tasks: dict[str, Any] = {}
     first_row: dict[str, int] = {}
-    rows = book[TASK_SHEET].iter_rows(min_row=FIRST_ROW, max_col=KEY_COLUMN, values_only=True)
+    rows = book[TASK_SHEET].iter_rows(min_row=FIRST_ROW, max_col=KEY_COLUMN)
     # Every row to the sheet's end: a blank or inserted row must not hide the rows below.
     for row, cells in enumerate(rows, start=FIRST_ROW):
 
         def where(column: int, row: int = row) -> str:
             return f"trang tính “{TASK_SHEET}”, dòng {row}, cột “{COLUMNS[column - 1][0]}”"
 
-        values = [_text(c) for c in cells] + [""] * (KEY_COLUMN - len(cells))
+        def said(column: int) -> Callable[[str], None]:
+            return lambda message: fail(where(column), message)
+
+        values = [_text(_written(c, said(column))) for column, c in enumerate(cells, start=1)] + [
+            ""
+        ] * (KEY_COLUMN - len(cells))
         key = values[KEY_COLUMN - 1]
         if not key:
             if any(values[c - 1] for c in _ANSWER_COLUMNS):
@@ -288,7 +351,7 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
             )
             continue
         first_row[key] = row
-        status = values[STATUS_COLUMN - 1]
+        status = _STATUS_BY_FOLD.get(_fold(values[STATUS_COLUMN - 1]), values[STATUS_COLUMN - 1])
         if not status and not any(values[c - 1] for c in _ANSWER_COLUMNS):
             # A row left blank: that task is not reported yet (a half-filled form is sent).
             continue
@@ -305,7 +368,12 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
             if paragraphs:
                 task[field] = paragraphs
         figures = []
-        for line in _paragraphs(values[7]):
+        for line in _figure_lines(values[7]):
+            date = _DATED.match(line)
+            if date:
+                # A date is a figure's value as written ("15/3/2024"), not 15 of "/3/2024".
+                figures.append({"ten": date.group("name").strip(), "gia_tri": date.group("value")})
+                continue
             match = _FIGURE.match(line)
             try:
                 if not match:
@@ -337,12 +405,14 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
     general: dict[str, Any] = {}
     if GENERAL_SHEET in book.sheetnames:
         sheet = book[GENERAL_SHEET]
-        for index, (field, _) in enumerate(GENERAL_ROWS, start=2):
-            paragraphs = _paragraphs(sheet.cell(row=index, column=2).value)
+        for index, (field, label) in enumerate(GENERAL_ROWS, start=2):
+
+            def in_general(message: str, label: str = label) -> None:
+                fail(f"trang tính “{GENERAL_SHEET}”, dòng “{label}”", message)
+
+            paragraphs = _paragraphs(_written(sheet.cell(row=index, column=2), in_general))
             if paragraphs:
                 general[field] = paragraphs
-    if not tasks and not general and not problems:
-        fail(f"trang tính “{TASK_SHEET}”", "biểu mẫu chưa điền nhiệm vụ nào")
     report = {
         "bao_cao_tien_do": {
             "co_quan": meta.get("co_quan", ""),
@@ -353,7 +423,7 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
     }
     collected = Collected(
         path, meta.get("ke_hoach", ""), meta.get("ky", ""), meta.get("co_quan", ""), report,
-        first_row,
+        first_row, blank=not tasks and not general and not problems,
     )  # fmt: skip
     return collected, problems
 

@@ -408,6 +408,12 @@ def test_a_half_filled_form_is_collected_and_an_empty_one_refused(
     assert result.exit_code == 1
     assert "trang tính “Nhiệm vụ”: biểu mẫu chưa điền nhiệm vụ nào" in result.stderr
     assert not saved.exists()
+    # Among filled forms (`collect output/*-bieu-mau-*.xlsx` while agencies still reply),
+    # one not filled yet is passed over, and said: it does not hold back the others.
+    result = run("-w", ws, "collect", str(empty), str(form))
+    assert result.exit_code == 0, result.output
+    assert "Bỏ qua 1 biểu mẫu chưa điền: trong.xlsx" in result.stdout
+    assert saved.exists()
 
 
 def test_an_agencys_report_is_made_from_the_file_as_it_was_checked(example_copy: Path) -> None:

@@ -194,6 +194,116 @@ def test_collect_suggests_a_status_typed_without_accents(
     )
 
 
+def test_collect_refuses_a_result_excel_took_for_a_formula(
+    run: Run, example_copy: Path, filled_form: Path
+) -> None:
+    # "=SUM(A1:A3) đã xong" typed in a cell is a formula to Excel: it was read as nothing
+    # (no message, exit 0) and the colleague's result was lost.
+    book = load_workbook(filled_form)
+    book["Nhiệm vụ"].cell(4, 7).value = "=SUM(A1:A3) đã xong"
+    book["Thông tin chung"].cell(2, 2).value = "=Đã triển khai kế hoạch"
+    book.save(filled_form)
+    result = run("-w", str(example_copy), "collect", str(filled_form))
+    assert result.exit_code == 1
+    assert (
+        "dòng 4, cột “Kết quả thực hiện”: ô này là công thức Excel (“=SUM(A1:A3) đã xong”), "
+        "không phải chữ: gõ dấu nháy ' trước dấu “=” để Excel giữ nguyên chữ"
+    ) in result.stderr
+    assert "trang tính “Thông tin chung”, dòng “Tình hình triển khai thực hiện”: ô này là " in (
+        result.stderr
+    )
+    assert not _progress(example_copy).exists()
+
+
+def test_collect_refuses_an_error_value_saved_by_a_spreadsheet(
+    run: Run, example_copy: Path, filled_form: Path
+) -> None:
+    # Saved again by Calc, such a cell holds "#VALUE!": it was copied into the report.
+    from openpyxl.cell.cell import TYPE_ERROR
+
+    book = load_workbook(filled_form)
+    cell = book["Nhiệm vụ"].cell(4, 7)
+    cell.value = "#VALUE!"
+    cell.data_type = TYPE_ERROR
+    book.save(filled_form)
+    result = run("-w", str(example_copy), "collect", str(filled_form))
+    assert result.exit_code == 1
+    assert "dòng 4, cột “Kết quả thực hiện”: ô này chứa lỗi của Excel (“#VALUE!”)" in (
+        result.stderr
+    )
+    assert not _progress(example_copy).exists()
+
+
+def test_collect_reads_text_that_starts_like_a_formula(
+    run: Run, example_copy: Path, filled_form: Path
+) -> None:
+    # Typed after "'" (or set as text), it is the clerk's text, and kept as it is.
+    book = load_workbook(filled_form)
+    cell = book["Nhiệm vụ"].cell(4, 7)
+    cell.value = "=SUM(A1:A3) đã xong"
+    cell.data_type = "s"
+    book.save(filled_form)
+    result = run("-w", str(example_copy), "collect", str(filled_form))
+    assert result.exit_code == 0, result.output
+    assert "=SUM(A1:A3) đã xong" in _progress(example_copy).read_text(encoding="utf-8")
+
+
+def test_collect_takes_a_status_in_capitals_or_with_extra_spaces(
+    run: Run, example_copy: Path, filled_form: Path
+) -> None:
+    book = load_workbook(filled_form)
+    book["Nhiệm vụ"].cell(4, 6).value = "ĐANG THỰC HIỆN"
+    book["Nhiệm vụ"].cell(5, 6).value = "  đã  hoàn thành "
+    book.save(filled_form)
+    result = run("-w", str(example_copy), "collect", str(filled_form))
+    assert result.exit_code == 0, result.output
+    text = _progress(example_copy).read_text(encoding="utf-8")
+    assert "tinh_trang: Đã hoàn thành" in text
+    assert "ĐANG" not in text
+
+
+def test_collect_names_the_two_forms_of_one_agency(
+    run: Run, example_copy: Path, filled_form: Path
+) -> None:
+    twin = filled_form.with_name("ban-sao.xlsx")
+    twin.write_bytes(filled_form.read_bytes())
+    result = run("-w", str(example_copy), "collect", str(filled_form), str(twin))
+    assert result.exit_code == 1
+    assert (
+        f"{filled_form.name} và ban-sao.xlsx: hai biểu mẫu của cùng một cơ quan (so-tu-phap), "
+        "cùng một kỳ: chỉ đưa vào một tệp"
+    ) in result.stderr
+    assert not _progress(example_copy).exists()
+
+
+def test_collect_reads_figures_as_a_colleague_types_them(
+    run: Run, example_copy: Path, filled_form: Path
+) -> None:
+    # A date as a figure's value was cut into 15 and a unit "/3/2024"; two figures on one
+    # line made one figure whose unit held the second; a typed bullet was printed twice.
+    book = load_workbook(filled_form)
+    sheet = book["Nhiệm vụ"]
+    figures = "Ngày ban hành quyết định: 15/3/2024\nSố người: 12 người; Số cuộc: 3 cuộc"
+    sheet.cell(4, 8).value = figures
+    sheet.cell(4, 9).value = "-Thiếu nhân lực\n- Thiếu kinh phí\n-5 hồ sơ còn tồn"
+    book.save(filled_form)
+    result = run("-w", str(example_copy), "collect", str(filled_form))
+    assert result.exit_code == 0, result.output
+    out = example_copy / "out"
+    result = run(
+        "-w", str(example_copy), "report", "-a", "so-tu-phap", "-p", "2024-Q3", "-o", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    from kehoach_docs.docxread import DocxReader
+
+    [report] = out.glob("*.docx")
+    text = DocxReader(report).text()
+    assert "Ngày ban hành quyết định: 15/3/2024." in text
+    assert "Số người: 12 người." in text and "Số cuộc: 3 cuộc." in text
+    assert "Mục II.1: Thiếu nhân lực" in text and "-Thiếu" not in text
+    assert "Mục II.1: -5 hồ sơ còn tồn" in text
+
+
 def test_collect_refuses_a_figure_no_report_can_print(
     run: Run, example_copy: Path, filled_form: Path
 ) -> None:
