@@ -537,6 +537,8 @@ class CollectResult:
     backups: list[Path]
     # Forms given with nothing filled in, passed over (file names).
     blank: list[str] = field(default_factory=list)
+    # Forms collected with some tasks left blank: (file name, the tasks' codes).
+    unfilled: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 def collect(
@@ -561,6 +563,7 @@ def collect(
     pending: list[tuple[Path, bytes]] = []
     sources: list[str] = []  # the form each pending file was read from
     blank: list[str] = []
+    unfilled: list[tuple[str, list[str]]] = []
     for path in files:
         collected, found = read_form(path, path.name)
         problems.extend(found)
@@ -607,6 +610,8 @@ def collect(
         target = progress_dir(project.root, entry.id, period.id) / f"{agency.id}.yaml"
         pending.append((target, progress_yaml(collected, agency, period).encode("utf-8")))
         sources.append(path.name)
+        if collected.unfilled:
+            unfilled.append((path.name, collected.unfilled))
     if blank and not pending:
         where = f"trang tính “{TASK_SHEET}”"
         problems += [Problem(name, None, where, BLANK) for name in blank]
@@ -623,7 +628,7 @@ def collect(
         seen[target] = source
     refuse_existing(targets, force)
     backups = [b for t, data in pending if (b := keep_or_replace(t, data, force))]
-    return CollectResult(targets, backups, blank)
+    return CollectResult(targets, backups, blank, unfilled)
 
 
 @dataclass

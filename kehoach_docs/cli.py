@@ -435,6 +435,10 @@ def collect(opts: Options, files: tuple[Path, ...], force: bool) -> None:
     result = call(run, opts.workspace, list(files), opts.plan, force)
     if result.blank:
         click.echo(f"Bỏ qua {len(result.blank)} biểu mẫu chưa điền: {', '.join(result.blank)}")
+    for name, keys in result.unfilled:
+        click.echo(
+            f"{name}: chưa điền {len(keys)} nhiệm vụ ({', '.join(keys)}): tính là chưa báo cáo"
+        )
     for backup in result.backups:
         click.echo(f"Đã sao lưu tệp cũ: {backup}")
     _written(result.written)

@@ -11,7 +11,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -203,6 +203,8 @@ class Collected:
     rows: dict[str, int]  # task key -> row of the task sheet
     # Nothing written in it: a form not filled yet (many are, while agencies reply).
     blank: bool = False
+    # The tasks whose rows were left blank: not reported yet (a half-filled form is sent).
+    unfilled: list[str] = field(default_factory=list)
 
 
 def _text(value: Any) -> str:
@@ -321,6 +323,7 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
     }
     tasks: dict[str, Any] = {}
     first_row: dict[str, int] = {}
+    unfilled: list[str] = []
     rows = book[TASK_SHEET].iter_rows(min_row=FIRST_ROW, max_col=KEY_COLUMN)
     # Every row to the sheet's end: a blank or inserted row must not hide the rows below.
     for row, cells in enumerate(rows, start=FIRST_ROW):
@@ -354,6 +357,7 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
         status = _STATUS_BY_FOLD.get(_fold(values[STATUS_COLUMN - 1]), values[STATUS_COLUMN - 1])
         if not status and not any(values[c - 1] for c in _ANSWER_COLUMNS):
             # A row left blank: that task is not reported yet (a half-filled form is sent).
+            unfilled.append(key)
             continue
         if status not in STATUSES:
             near = suggest(status, list(STATUSES)) if status else None
@@ -363,10 +367,10 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
             fail(where(STATUS_COLUMN), f"{shown}{hint} (chọn một trong: {listed})")
             continue
         task: dict[str, Any] = {"tinh_trang": status}
-        for column, field in ((7, "ket_qua"), (9, "kho_khan"), (10, "de_xuat")):
+        for column, yaml_key in ((7, "ket_qua"), (9, "kho_khan"), (10, "de_xuat")):
             paragraphs = _paragraphs(values[column - 1])
             if paragraphs:
-                task[field] = paragraphs
+                task[yaml_key] = paragraphs
         figures = []
         for line in _figure_lines(values[7]):
             date = _DATED.match(line)
@@ -405,14 +409,14 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
     general: dict[str, Any] = {}
     if GENERAL_SHEET in book.sheetnames:
         sheet = book[GENERAL_SHEET]
-        for index, (field, label) in enumerate(GENERAL_ROWS, start=2):
+        for index, (yaml_key, label) in enumerate(GENERAL_ROWS, start=2):
 
             def in_general(message: str, label: str = label) -> None:
                 fail(f"trang tính “{GENERAL_SHEET}”, dòng “{label}”", message)
 
             paragraphs = _paragraphs(_written(sheet.cell(row=index, column=2), in_general))
             if paragraphs:
-                general[field] = paragraphs
+                general[yaml_key] = paragraphs
     report = {
         "bao_cao_tien_do": {
             "co_quan": meta.get("co_quan", ""),
@@ -423,7 +427,7 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
     }
     collected = Collected(
         path, meta.get("ke_hoach", ""), meta.get("ky", ""), meta.get("co_quan", ""), report,
-        first_row, blank=not tasks and not general and not problems,
+        first_row, blank=not tasks and not general and not problems, unfilled=unfilled,
     )  # fmt: skip
     return collected, problems
 

@@ -293,6 +293,7 @@ def test_forms_round_trip(run: Run, example_copy: Path) -> None:
 
     result = run("-w", ws, "collect", str(form))
     assert result.exit_code == 0, result.output
+    assert "chưa điền" not in result.stdout  # (every task filled)
     saved = example_copy / "plans" / PLAN_ID / "tien-do" / "2024-Q3" / "so-tu-phap.yaml"
     data = yaml.safe_load(saved.read_text(encoding="utf-8"))["bao_cao_tien_do"]
     assert data["nhiem_vu"]["nv-1"]["so_lieu"] == [
@@ -400,6 +401,10 @@ def test_a_half_filled_form_is_collected_and_an_empty_one_refused(
     book.save(form)
     result = run("-w", ws, "collect", str(form))
     assert result.exit_code == 0, result.output
+    # The tasks left blank are named: a clerk sees what the report will say was not reported.
+    said = [line for line in result.stdout.splitlines() if "chưa điền" in line]
+    assert len(said) == 1 and said[0].startswith(f"{form.name}: chưa điền "), result.stdout
+    assert said[0].endswith("): tính là chưa báo cáo") and "nv-1" not in said[0]
     saved = example_copy / "plans" / PLAN_ID / "tien-do" / "2024-Q3" / "so-tu-phap.yaml"
     data = yaml.safe_load(saved.read_text(encoding="utf-8"))["bao_cao_tien_do"]
     assert data["nhiem_vu"] == {"nv-1": {"tinh_trang": "Đang thực hiện"}}
