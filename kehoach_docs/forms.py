@@ -334,9 +334,8 @@ def read_form(path: Path, display: str) -> tuple[Collected | None, list[Problem]
         def said(column: int) -> Callable[[str], None]:
             return lambda message: fail(where(column), message)
 
-        values = [_text(_written(c, said(column))) for column, c in enumerate(cells, start=1)] + [
-            ""
-        ] * (KEY_COLUMN - len(cells))
+        values = [_text(_written(c, said(column))) for column, c in enumerate(cells, start=1)]
+        values += [""] * (KEY_COLUMN - len(cells))
         key = values[KEY_COLUMN - 1]
         if not key:
             if any(values[c - 1] for c in _ANSWER_COLUMNS):
