@@ -422,11 +422,10 @@ class _EventBuilder(_LibyamlBuilder):
             self.skip_rest(pull, replaying)
             return {}
         out: dict[str, Any] = {}
-        lines = self.loaded.lines
         deep = len(path) >= _DEEP
         while True:
-            # The work of key(), counted() and node() for one pair, done here for the
-            # usual one (a plain key, a value with no anchor): a registry has 100,000.
+            # The work of counted() and node() for one pair, done here for the usual one
+            # (a plain key, a value with no anchor): a registry has 100,000.
             key: Any = pull()
             if type(key) is MappingEndEvent:
                 return out
@@ -436,15 +435,11 @@ class _EventBuilder(_LibyamlBuilder):
             plain = type(key) is ScalarEvent and key.anchor is None and key.tag is None
             if not (plain and key.value != "<<") and self.odd_key(key, line, pull, path, replaying):
                 continue
-            text = nfc(key.value)
-            if len(text) <= _SHORT:
-                text = sys.intern(text)  # (see word())
-            child = (*path, text)
-            if text in out:
-                self.fail(line, child, f"khóa “{text}” bị lặp (đã có ở dòng {lines.get(child)})")
+            text = self.word(nfc(key.value))
+            child = self.key(out, text, line, path)
+            if child is None:
                 self.skip(pull(), pull, replaying)
                 continue
-            lines[child] = line
             value: Any = pull()
             if type(value) is ScalarEvent and value.anchor is None and not deep:
                 self.count += 1  # (its line is the key's, noted above)
