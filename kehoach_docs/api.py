@@ -560,8 +560,7 @@ def collect(
     project = open_project(workspace)
     entry = project.plan(plan_id)
     problems = []
-    pending: list[tuple[Path, bytes]] = []
-    sources: list[str] = []  # the form each pending file was read from
+    pending: list[tuple[Path, bytes, str]] = []  # (target, its YAML, the form read)
     blank: list[str] = []
     unfilled: list[tuple[str, list[str]]] = []
     for path in files:
@@ -608,8 +607,8 @@ def collect(
         if found:
             continue
         target = progress_dir(project.root, entry.id, period.id) / f"{agency.id}.yaml"
-        pending.append((target, progress_yaml(collected, agency, period).encode("utf-8")))
-        sources.append(path.name)
+        yaml_bytes = progress_yaml(collected, agency, period).encode("utf-8")
+        pending.append((target, yaml_bytes, path.name))
         if collected.unfilled:
             unfilled.append((path.name, collected.unfilled))
     if blank and not pending:
@@ -617,9 +616,9 @@ def collect(
         problems += [Problem(name, None, where, BLANK) for name in blank]
     if problems:
         raise DataError(problems)
-    targets = [t for t, _ in pending]
+    targets = [t for t, _, _ in pending]
     seen: dict[Path, str] = {}
-    for (target, _), source in zip(pending, sources, strict=True):
+    for target, _, source in pending:
         if target in seen:
             raise KehoachError(
                 f"{seen[target]} và {source}: hai biểu mẫu của cùng một cơ quan "
@@ -627,7 +626,7 @@ def collect(
             )
         seen[target] = source
     refuse_existing(targets, force)
-    backups = [b for t, data in pending if (b := keep_or_replace(t, data, force))]
+    backups = [b for t, data, _ in pending if (b := keep_or_replace(t, data, force))]
     return CollectResult(targets, backups, blank, unfilled)
 
 
