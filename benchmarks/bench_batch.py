@@ -41,6 +41,11 @@ class Run:
     peak_mb: float  # largest single process
 
 
+def disk_used(folder: Path) -> int:
+    """Bytes of the files under `folder`."""
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+
+
 def kehoach() -> list[str]:
     script = Path(sys.executable).parent / ("kehoach.exe" if os.name == "nt" else "kehoach")
     return [str(script)] if script.exists() else [sys.executable, "-m", "kehoach_docs"]
@@ -421,6 +426,7 @@ def main() -> None:
                      f"{ms(apart)}/văn bản (chậm hơn {apart / together:.0f} lần)"),
                 ]  # fmt: skip
     finally:
+        print(f"Disk space the run's files took, kept to the end: {disk_used(tmp) / 1e6:,.0f} MB")
         shutil.rmtree(tmp, ignore_errors=True)
 
     print(f"\nLoad average at end {load()}.\nTargets (figure of this run):")
