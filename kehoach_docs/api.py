@@ -656,11 +656,12 @@ def check_file(path: Path) -> CheckReport | Unreadable:
     from .limits import InputError, read_package
 
     try:
-        read_package(path, ".docx")
+        # The bytes whose sizes were checked are the bytes read: the file is read once.
+        package = read_package(path, ".docx")
     except InputError as exc:
         return Unreadable(str(path), str(exc))
     try:
-        return check_docx(path, str(path))
+        return check_docx(package, str(path))
     except (MemoryError, RecursionError):
         return Unreadable(str(path), "văn bản quá lớn hoặc lồng nhau quá sâu")
     except Exception as exc:  # a rule met XML it did not expect: report, go on

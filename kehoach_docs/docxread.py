@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -249,9 +249,9 @@ def _part_root(doc: Any, reltype: str) -> etree._Element | None:
 
 
 class DocxReader:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.doc = Document(str(path))
+    def __init__(self, source: Path | IO[bytes]) -> None:
+        """`source`: the file, or its bytes already read (and checked, see limits)."""
+        self.doc = Document(str(source) if isinstance(source, Path) else source)
         self.book = Styles(
             self.doc.styles.element,
             _part_root(self.doc, RT.THEME),

@@ -243,6 +243,35 @@ def test_check_text_output_and_exit_code(run: Run, tmp_path: Path) -> None:
     assert result.stdout.strip().splitlines()[-1].startswith(f"{path}: ")
 
 
+def test_each_file_is_opened_once(
+    run: Run, pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bytes whose sizes are checked against the limits are the bytes read: a file
+    saved again between two readings (by Word, by a sync client) is never half of each."""
+    import builtins
+    import os
+
+    path = tmp_path / "kh.docx"
+    path.write_bytes(pristine.read_bytes())
+    opened: list[str] = []
+    os_open, open_ = os.open, builtins.open
+
+    def counted_os_open(file: object, *args: object, **kwargs: object) -> int:
+        opened.append(str(file))
+        return os_open(file, *args, **kwargs)  # type: ignore[arg-type]
+
+    def counted_open(file: object, *args: object, **kwargs: object) -> object:
+        opened.append(str(file))
+        return open_(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "open", counted_os_open)
+    monkeypatch.setattr(builtins, "open", counted_open)
+    result = run("check", str(path))
+    monkeypatch.undo()
+    assert result.exit_code == 0, result.output
+    assert opened.count(str(path)) == 1
+
+
 def test_not_a_docx(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "fake.docx"
     path.write_bytes(b"not a zip")

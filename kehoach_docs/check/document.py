@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
@@ -108,8 +109,8 @@ def check_look(
 class Document:
     """A .docx read back: paragraphs in reading order and their geometry."""
 
-    def __init__(self, path: Path) -> None:
-        self.reader = DocxReader(path)
+    def __init__(self, source: Path | IO[bytes]) -> None:
+        self.reader = DocxReader(source)
         self.book = self.reader.book
         self.paras = list(self.reader.paragraphs())
         self.position = {p.element: i for i, p in enumerate(self.paras)}

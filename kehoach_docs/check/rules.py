@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 from . import body, closing, header, hygiene, page
 from .document import Document
@@ -28,10 +29,12 @@ RULES: list[tuple[Rule, str]] = [
 ]  # fmt: skip
 
 
-def check_docx(path: Path, display: str | None = None) -> Report:
-    report = Report(display or str(path))
+def check_docx(source: Path | IO[bytes], display: str | None = None) -> Report:
+    """The audit of one .docx: `source` is the file, or its bytes already read (then
+    `display` names it)."""
+    report = Report(display or str(source))
     try:
-        doc = Document(path)
+        doc = Document(source)
         layout = read_layout(doc)
     except Exception as exc:  # python-docx raises many kinds for files that are not .docx
         if os.environ.get("KEHOACH_DEBUG"):
