@@ -32,7 +32,8 @@ RULES: list[tuple[Rule, str]] = [
 def check_docx(source: Path | IO[bytes], display: str | None = None) -> Report:
     """The audit of one .docx: `source` is the file, or its bytes already read (then
     `display` names it)."""
-    report = Report(display or str(source))
+    named = str(source) if isinstance(source, Path) else "tệp .docx"
+    report = Report(display or named)
     try:
         doc = Document(source)
         layout = read_layout(doc)
