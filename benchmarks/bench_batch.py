@@ -263,8 +263,8 @@ def main() -> None:
 
     # What a run wrote is moved aside, not deleted, until the benchmark ends: on a file
     # system without a journal (this VM's ext4) the kernel skips the inodes deleted in the
-    # last minute when it makes a file, looking at each (`recently_deleted`), so a run
-    # right after 10,000 files were deleted would pay for the deleting.
+    # last minute or more when it makes a file, looking at each (`recently_deleted`), so a
+    # run right after 10,000 files were deleted would pay for the deleting.
     put_aside = iter(range(1, 1_000_000))
 
     def aside(path: Path) -> None:
