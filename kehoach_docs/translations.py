@@ -315,9 +315,8 @@ def _literal(arg: str) -> Any:
         return arg
 
 
-def _shown(arg: str) -> str:
-    """A character or token PyYAML printed with %r, as a clerk would name it."""
-    value = _literal(arg)
+def _shown(value: Any) -> str:
+    """A character or token PyYAML printed with %r (read back), as a clerk would name it."""
     if not isinstance(value, str):
         return str(value)
     if value in YAML_TOKENS:
@@ -338,8 +337,9 @@ def yaml_problem(problem: str | None, context: str | None) -> str:
                 args = match.groups()
                 if args and args[0] == repr("\t") and "cannot start any token" in message:
                     return TAB_PROBLEM
-                names = {f"name{i}": str(_literal(a)) for i, a in enumerate(args)}
-                return text.format(*(_shown(a) for a in args), **names)
+                values = [_literal(a) for a in args]
+                names = {f"name{i}": str(v) for i, v in enumerate(values)}
+                return text.format(*(_shown(v) for v in values), **names)
     return "cú pháp sai"
 
 
