@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import os
 import platform
 import shutil
@@ -265,7 +266,7 @@ def main() -> None:
     # system without a journal (this VM's ext4) the kernel skips the inodes deleted in the
     # last minute or more when it makes a file, looking at each (`recently_deleted`), so a
     # run right after 10,000 files were deleted would pay for the deleting.
-    put_aside = iter(range(1, 1_000_000))
+    put_aside = itertools.count(1)
 
     def aside(path: Path) -> None:
         if path.exists():
